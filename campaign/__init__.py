@@ -1,0 +1,99 @@
+"""Motietracker: the KinderpardonNU campaign's app. `create_app` builds it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from campaign.config import (
+    Config,
+    instance_path_from_environment,
+    load_or_create_secret_key,
+    normalise_database_url,
+)
+from campaign.extensions import csrf, db, login_manager, migrate
+
+MIGRATIONS_DIRECTORY = str(Path(__file__).resolve().parent.parent / "migrations")
+
+
+def create_app(overrides: dict[str, Any] | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        instance_path=instance_path_from_environment(),
+        instance_relative_config=True,
+        template_folder="../templates",
+        static_folder="../static",
+    )
+    configure(app, overrides or {})
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_commands(app)
+    return app
+
+
+def configure(app: Flask, overrides: dict[str, Any]) -> None:
+    app.config.from_object(Config)
+    if "DATABASE_URL" in os.environ:
+        app.config["SQLALCHEMY_DATABASE_URI"] = os.environ["DATABASE_URL"]
+    if "SECRET_KEY" in os.environ:
+        app.config["SECRET_KEY"] = os.environ["SECRET_KEY"]
+    app.config.from_prefixed_env("MOTIETRACKER")
+    app.config.update(overrides)
+    app.config["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(
+        app.config["SQLALCHEMY_DATABASE_URI"]
+    )
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = load_or_create_secret_key(app.instance_path)
+
+
+def register_extensions(app: Flask) -> None:
+    from campaign import models  # noqa: F401  (every model is known before the mappers configure)
+    from campaign.accounts.services import load_user
+    from campaign.audit.services import register_audit_listener
+    from campaign.dbtypes import render_migration_type
+
+    db.init_app(app)
+    migrate.init_app(
+        app,
+        db,
+        directory=MIGRATIONS_DIRECTORY,
+        render_as_batch=True,
+        compare_type=True,
+        render_item=render_migration_type,
+    )
+    login_manager.init_app(app)
+    login_manager.user_loader(load_user)
+    csrf.init_app(app)
+    register_audit_listener()
+
+
+def register_blueprints(app: Flask) -> None:
+    from campaign.api.views import bp as api_bp
+    from campaign.health import bp as health_bp
+    from campaign.publiek.views import bp as publiek_bp
+
+    app.register_blueprint(publiek_bp)
+    app.register_blueprint(api_bp)
+    app.register_blueprint(health_bp)
+    csrf.exempt(api_bp)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    from campaign.errors import register_error_handlers
+    from campaign.formatting import register_filters
+
+    register_error_handlers(app)
+    register_filters(app)
+
+
+def register_commands(app: Flask) -> None:
+    from campaign.accounts.cli import users_cli
+    from campaign.cli import init_command
+
+    app.cli.add_command(init_command)
+    app.cli.add_command(users_cli)

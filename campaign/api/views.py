@@ -1,0 +1,26 @@
+"""GET /api/v1/gemeenten and /api/v1/gemeenten/<code-or-slug>."""
+
+from __future__ import annotations
+
+from flask import Blueprint, jsonify
+from flask.typing import ResponseReturnValue
+
+from campaign.api.serializers import gemeente_detail, gemeente_summary
+from campaign.errors import json_error
+from campaign.gemeenten.services import find_gemeente, list_gemeenten
+from campaign.moties.services import list_moties_for
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+
+@bp.get("/gemeenten")
+def gemeenten() -> ResponseReturnValue:
+    return jsonify([gemeente_summary(gemeente) for gemeente in list_gemeenten()])
+
+
+@bp.get("/gemeenten/<code_or_slug>")
+def gemeente(code_or_slug: str) -> ResponseReturnValue:
+    found = find_gemeente(code_or_slug)
+    if found is None:
+        return json_error(404, f"Geen gemeente met code of naam {code_or_slug!r}.")
+    return jsonify(gemeente_detail(found, list_moties_for(found)))

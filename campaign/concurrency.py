@@ -1,0 +1,30 @@
+"""Optimistic locking: a save based on an old version of a record is refused, never merged."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm.exc import StaleDataError
+
+from campaign.errors import ConflictError
+from campaign.extensions import db
+
+STALE_MESSAGE = (
+    "{what} is intussen door iemand anders gewijzigd. Bekijk de nieuwe gegevens en "
+    "voer je wijziging opnieuw in."
+)
+
+
+def check_version(record: Any, expected_version: int | None, what: str) -> None:
+    """Refuse the save when the form was filled in on another version than the stored one."""
+    if expected_version is not None and record.version_id != expected_version:
+        raise ConflictError(STALE_MESSAGE.format(what=what))
+
+
+def commit(what: str) -> None:
+    """Commit, turning a lost race between two concurrent saves into a ConflictError."""
+    try:
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        raise ConflictError(STALE_MESSAGE.format(what=what)) from None

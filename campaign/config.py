@@ -1,0 +1,58 @@
+"""Configuration defaults; the environment wins (DATABASE_URL, SECRET_KEY, MOTIETRACKER_*)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+
+class Config:
+    """Defaults for every setting. `create_app` overlays `MOTIETRACKER_*` variables on these."""
+
+    SQLALCHEMY_DATABASE_URI = "sqlite:///motietracker.sqlite"
+    SQLALCHEMY_ENGINE_OPTIONS: dict[str, Any] = {"pool_pre_ping": True}
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    WTF_CSRF_TIME_LIMIT = None
+    # E-mail address of the admin that `flask init` creates when there is no user at all.
+    FIRST_ADMIN_EMAIL = "beheer@example.org"
+    FIRST_ADMIN_NAME = "Beheerder"
+    # Folder with the project's own seed data (gemeenten, known moties, campaign texts).
+    SEED_DATA_PATH = str(Path(__file__).resolve().parent.parent / "seed_data")
+
+
+def normalise_database_url(url: str) -> str:
+    """Use psycopg 3 for PostgreSQL URLs written the usual way (postgres://, postgresql://)."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def instance_path_from_environment() -> str | None:
+    """MOTIETRACKER_INSTANCE_PATH made absolute, or None for Flask's default `instance/`."""
+    configured = os.environ.get("MOTIETRACKER_INSTANCE_PATH")
+    return str(Path(configured).expanduser().resolve()) if configured else None
+
+
+def load_or_create_secret_key(instance_path: str) -> str:
+    """Read the instance's secret key, creating a random one on first run.
+
+    A generated key kept in the instance folder survives restarts (sessions stay valid) without
+    any key ever being written into the code or the repository.
+    """
+    key_file = Path(instance_path) / "secret_key"
+    if key_file.exists():
+        key = key_file.read_text(encoding="ascii").strip()
+        if key:
+            return key
+    key = secrets.token_hex(32)
+    key_file.parent.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="ascii") as handle:
+        handle.write(key + "\n")
+    return key

@@ -1,0 +1,1 @@
+"""Versioned campaign texts (motion, appeal, background) and the documents built from them."""

@@ -1,0 +1,90 @@
+"""UserError carries a Dutch message; the HTML and JSON error handlers live here only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, jsonify, render_template, request
+from flask.typing import ResponseReturnValue
+from werkzeug.exceptions import HTTPException
+
+
+class UserError(Exception):
+    """A broken business rule; the message is Dutch and safe to show to the user."""
+
+    status_code = 400
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class ConflictError(UserError):
+    """Someone else saved the record first; the caller shows what changed."""
+
+    status_code = 409
+
+
+DUTCH_MESSAGES = {
+    400: "Het verzoek klopt niet.",
+    403: "Je hebt geen toegang tot deze pagina.",
+    404: "Deze pagina bestaat niet.",
+    405: "Deze actie is hier niet toegestaan.",
+    409: "Iemand anders heeft dit intussen gewijzigd.",
+    413: "Het bestand is te groot.",
+    429: "Te veel verzoeken. Probeer het over een minuut opnieuw.",
+    500: "Er ging iets mis aan onze kant. Probeer het later opnieuw.",
+    503: "De dienst is tijdelijk niet beschikbaar. Probeer het zo opnieuw.",
+}
+
+ERROR_CODES = {
+    400: "bad_request",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "too_large",
+    429: "too_many_requests",
+    500: "internal_error",
+    503: "unavailable",
+}
+
+
+def wants_json() -> bool:
+    return request.path.startswith("/api/") or request.path == "/healthz"
+
+
+def json_error(status: int, message: str | None = None, **extra: Any) -> ResponseReturnValue:
+    """The one shape of every JSON error: {"error": code, "message": Dutch text}."""
+    body = {
+        "error": ERROR_CODES.get(status, "error"),
+        "message": message or DUTCH_MESSAGES.get(status, "Er ging iets mis."),
+        **extra,
+    }
+    return jsonify(body), status
+
+
+def error_response(status: int, message: str | None = None) -> ResponseReturnValue:
+    if wants_json():
+        return json_error(status, message)
+    text = message or DUTCH_MESSAGES.get(status, "Er ging iets mis.")
+    return render_template("errors/error.html", status=status, message=text), status
+
+
+def register_error_handlers(app: Flask) -> None:
+    @app.errorhandler(UserError)
+    def handle_user_error(error: UserError) -> ResponseReturnValue:
+        return error_response(error.status_code, error.message)
+
+    @app.errorhandler(HTTPException)
+    def handle_http_error(error: HTTPException) -> ResponseReturnValue:
+        status = error.code or 500
+        # Our abort(…, description=…) calls pass a Dutch message; Werkzeug's own are English.
+        custom = error.description if error.description != type(error).description else None
+        return error_response(status, custom)
+
+    @app.errorhandler(Exception)
+    def handle_unexpected(error: Exception) -> ResponseReturnValue:
+        app.logger.exception("Unhandled error on %s %s", request.method, request.path)
+        return error_response(500)

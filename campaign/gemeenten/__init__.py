@@ -1,0 +1,1 @@
+"""Gemeenten, their fracties, and each gemeente's campaign status with its history."""

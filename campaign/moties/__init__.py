@@ -1,0 +1,1 @@
+"""Motions, their indieners and votes per fractie, and the status pipeline they drive."""

@@ -1,0 +1,194 @@
+"""Recording motions and keeping each gemeente's campaign status in step with the facts."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from campaign.audit.services import current_actor_id
+from campaign.concurrency import check_version, commit
+from campaign.dates import PartialDate, utcnow
+from campaign.errors import UserError
+from campaign.extensions import db
+from campaign.gemeenten.models import CampaignStatus, Fractie, Gemeente, StatusChange
+from campaign.moties.models import Motie, Outcome, Stemming, Vote
+from campaign.moties.pipeline import (
+    ContactFact,
+    ManualStatus,
+    MotieFact,
+    StatusFacts,
+    status_from_facts,
+)
+
+
+def gather_status_facts(gemeente: Gemeente) -> StatusFacts:
+    manual = None
+    if gemeente.manual_status is not None and gemeente.manual_status_at is not None:
+        manual = ManualStatus(
+            gemeente.manual_status, gemeente.manual_status_reason or "", gemeente.manual_status_at
+        )
+    return StatusFacts(
+        contacts=[
+            ContactFact(entry.channel, entry.direction, entry.created_at)
+            for entry in gemeente.outreach_entries
+        ],
+        moties=[MotieFact(motie.outcome, motie.updated_at) for motie in gemeente.moties],
+        manual=manual,
+    )
+
+
+def refresh_status(gemeente: Gemeente) -> StatusChange | None:
+    """Recompute the gemeente's status; record a dated, attributed change when it moved.
+
+    Does not commit: it is part of the caller's unit of work.
+    """
+    db.session.flush()
+    facts = gather_status_facts(gemeente)
+    status = status_from_facts(facts)
+    manual_applies = facts.manual_applies
+    if facts.manual is not None and not manual_applies:
+        gemeente.manual_status = gemeente.manual_status_reason = gemeente.manual_status_at = None
+    if status is gemeente.status:
+        return None
+    actor_id = current_actor_id()
+    change = StatusChange(
+        gemeente=gemeente,
+        previous_status=gemeente.status,
+        status=status,
+        is_manual=manual_applies,
+        reason=facts.manual.reason if manual_applies and facts.manual else None,
+        changed_at=utcnow(),
+        changed_by_id=actor_id,
+    )
+    db.session.add(change)
+    gemeente.status = status
+    gemeente.status_since = change.changed_at
+    gemeente.status_set_by_id = actor_id
+    return change
+
+
+def set_status_by_hand(
+    gemeente: Gemeente, status: CampaignStatus, reason: str, expected_version: int | None = None
+) -> StatusChange | None:
+    """Override the derived status; it holds until a new fact is recorded."""
+    reason = reason.strip()
+    if not reason:
+        raise UserError("Geef een reden op waarom je de status met de hand zet.", field="reden")
+    check_version(gemeente, expected_version, gemeente.name)
+    gemeente.manual_status = status
+    gemeente.manual_status_reason = reason
+    gemeente.manual_status_at = utcnow()
+    change = refresh_status(gemeente)
+    commit(gemeente.name)
+    return change
+
+
+@dataclass
+class MotieInput:
+    """The facts of one motion as typed or imported; None means unknown."""
+
+    title: str | None = None
+    submitted_on: PartialDate | None = None
+    voted_on: PartialDate | None = None
+    outcome: Outcome | None = None
+    votes_for: int | None = None
+    votes_against: int | None = None
+    record_url: str | None = None
+    indieners: Sequence[Fractie] = ()
+    indiener_names: str = ""
+    stemmingen: Mapping[Fractie, Vote] = field(default_factory=dict)
+    notes: str = ""
+    source: str = ""
+
+
+def council_size(fracties: Sequence[Fractie]) -> int | None:
+    """The number of seats, when every fractie's seats are known."""
+    if not fracties or any(fractie.seats is None for fractie in fracties):
+        return None
+    return sum(fractie.seats or 0 for fractie in fracties)
+
+
+def validate_motie(gemeente: Gemeente, data: MotieInput) -> None:
+    for label, count in (("voor", data.votes_for), ("tegen", data.votes_against)):
+        if count is not None and count < 0:
+            raise UserError(f"Het aantal stemmen {label} kan niet negatief zijn.")
+    if data.submitted_on and data.voted_on and data.voted_on.is_surely_before(data.submitted_on):
+        raise UserError("De stemming kan niet vóór de indiening liggen.", field="voted_on")
+    if data.outcome is None and data.voted_on is not None:
+        raise UserError("Geef de uitslag van de stemming op, of 'onbekend'.", field="outcome")
+    if data.record_url and not data.record_url.startswith(("https://", "http://")):
+        raise UserError(
+            "De link naar het raadsbesluit moet met https:// beginnen.", field="record_url"
+        )
+    fracties = [f for f in {*data.indieners, *data.stemmingen} if f.gemeente is not gemeente]
+    if fracties:
+        raise UserError(f"Fractie {fracties[0].name} hoort niet bij {gemeente.name}.")
+    if data.votes_for is not None and data.votes_against is not None:
+        if data.outcome is Outcome.AANGENOMEN and data.votes_for <= data.votes_against:
+            raise UserError("Een aangenomen motie heeft meer stemmen voor dan tegen.")
+        if data.outcome is Outcome.VERWORPEN and data.votes_for > data.votes_against:
+            raise UserError("Een verworpen motie heeft niet meer stemmen voor dan tegen.")
+        periodes = {fractie.raadsperiode for fractie in data.stemmingen}
+        for periode in periodes:
+            size = council_size([f for f in gemeente.fracties if f.raadsperiode == periode])
+            if size is not None and data.votes_for + data.votes_against > size:
+                raise UserError(
+                    f"Er zijn meer stemmen ({data.votes_for + data.votes_against}) dan zetels "
+                    f"in de raad ({size})."
+                )
+
+
+def create_motie(gemeente: Gemeente, data: MotieInput, seed_key: str | None = None) -> Motie:
+    validate_motie(gemeente, data)
+    motie = Motie(
+        gemeente=gemeente,
+        title=data.title,
+        submitted_on=data.submitted_on,
+        voted_on=data.voted_on,
+        outcome=data.outcome,
+        votes_for=data.votes_for,
+        votes_against=data.votes_against,
+        record_url=data.record_url,
+        indiener_names=data.indiener_names,
+        notes=data.notes,
+        source=data.source,
+        seed_key=seed_key,
+        indieners=list(data.indieners),
+        stemmingen=[Stemming(fractie=f, vote=vote) for f, vote in data.stemmingen.items()],
+    )
+    db.session.add(motie)
+    refresh_status(gemeente)
+    commit(gemeente.name)
+    return motie
+
+
+def list_latest_adoptions(limit: int = 10) -> list[Motie]:
+    """Adopted motions, the most recent vote first; undated ones last."""
+    moties = db.session.scalars(
+        select(Motie)
+        .where(Motie.outcome == Outcome.AANGENOMEN)
+        .options(selectinload(Motie.gemeente))
+    ).all()
+    return sorted(
+        moties,
+        key=lambda m: (m.voted_on is not None, m.voted_on.sort_key if m.voted_on else (), m.id),
+        reverse=True,
+    )[:limit]
+
+
+def list_moties_for(gemeente: Gemeente) -> list[Motie]:
+    """A gemeente's motions with indieners and per-fractie votes, in one round of queries."""
+    return list(
+        db.session.scalars(
+            select(Motie)
+            .where(Motie.gemeente_id == gemeente.id)
+            .options(
+                selectinload(Motie.indieners),
+                selectinload(Motie.stemmingen).selectinload(Stemming.fractie),
+            )
+            .order_by(Motie.id)
+        )
+    )

@@ -1,0 +1,1 @@
+"""Contact persons and the log of every contact with a gemeente."""

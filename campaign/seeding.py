@@ -1,0 +1,137 @@
+"""Load seed_data/ into the database: only what is missing, so running it twice changes nothing.
+
+Records that volunteers may have edited since (a gemeente's notes, a template's newer version)
+are never overwritten.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from campaign.dates import PartialDate
+from campaign.documents.models import TemplateKind, TemplateVersion
+from campaign.extensions import db
+from campaign.gemeenten.models import Fractie, Gemeente
+from campaign.gemeenten.search import slug_for
+from campaign.moties.models import Motie, Outcome, Vote
+from campaign.moties.services import MotieInput, create_motie
+
+TEMPLATE_FILES = {
+    TemplateKind.MOTIE: ("motie.json", "Pleidooi voor gewortelde kinderen"),
+    TemplateKind.OPROEP: ("oproep.txt", "Oproep aan de gemeenteraad"),
+    TemplateKind.ACHTERGROND: ("achtergrond.txt", "Achtergrondinformatie kinderpardon"),
+}
+APPEAL_SUBJECT = "Oproep: motie Pleidooi voor gewortelde kinderen in [uw gemeente]"
+
+
+@dataclass
+class SeedReport:
+    gemeenten: int = 0
+    moties: int = 0
+    templates: int = 0
+
+
+def seed_gemeenten(path: Path) -> int:
+    existing = set(db.session.scalars(select(Gemeente.cbs_code)))
+    slugs = set(db.session.scalars(select(Gemeente.slug)))
+    added = 0
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["code"] in existing:
+                continue
+            slug = slug_for(row["name"])
+            if slug in slugs:
+                slug = f"{slug}-{row['code'].lower()}"
+            slugs.add(slug)
+            db.session.add(
+                Gemeente(
+                    cbs_code=row["code"], name=row["name"], slug=slug, province=row["province"]
+                )
+            )
+            added += 1
+    db.session.commit()
+    return added
+
+
+def _fracties_for(gemeente: Gemeente, periode: str, names: list[str]) -> list[Fractie]:
+    known = {f.name: f for f in gemeente.fracties if f.raadsperiode == periode}
+    fracties = []
+    for name in names:
+        fractie = known.get(name)
+        if fractie is None:
+            fractie = Fractie(gemeente=gemeente, raadsperiode=periode, name=name)
+            db.session.add(fractie)
+        fracties.append(fractie)
+    return fracties
+
+
+def seed_moties(path: Path) -> int:
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    seeded = set(db.session.scalars(select(Motie.seed_key).where(Motie.seed_key.is_not(None))))
+    added = 0
+    for item in data["moties"]:
+        if item["seed_key"] in seeded:
+            continue
+        gemeente = db.session.scalar(select(Gemeente).where(Gemeente.cbs_code == item["gemeente"]))
+        if gemeente is None:
+            raise ValueError(f"seed motion names unknown gemeente {item['gemeente']}")
+        voor = _fracties_for(gemeente, item.get("raadsperiode", ""), item.get("fracties_voor", []))
+        create_motie(
+            gemeente,
+            MotieInput(
+                voted_on=PartialDate.parse(item["voted_on"]) if item.get("voted_on") else None,
+                outcome=Outcome(item["outcome"]),
+                votes_for=item.get("votes_for"),
+                votes_against=item.get("votes_against"),
+                stemmingen={fractie: Vote.VOOR for fractie in voor},
+                notes=item.get("notes", ""),
+                source=data["source"],
+            ),
+            seed_key=item["seed_key"],
+        )
+        added += 1
+    return added
+
+
+def _template_content(kind: TemplateKind, path: Path) -> dict[str, Any]:
+    if kind is TemplateKind.MOTIE:
+        content: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        return content
+    body = path.read_text(encoding="utf-8").strip()
+    if kind is TemplateKind.OPROEP:
+        return {"subject": APPEAL_SUBJECT, "body": body}
+    return {"body": body}
+
+
+def seed_templates(folder: Path) -> int:
+    present = set(db.session.scalars(select(TemplateVersion.kind).distinct()))
+    added = 0
+    for kind, (filename, title) in TEMPLATE_FILES.items():
+        if kind in present:
+            continue
+        db.session.add(
+            TemplateVersion(
+                kind=kind,
+                number=1,
+                title=title,
+                content=_template_content(kind, folder / filename),
+                note="Eerste versie, uit de teksten van KinderpardonNU.",
+            )
+        )
+        added += 1
+    db.session.commit()
+    return added
+
+
+def load_seed_data(folder: Path) -> SeedReport:
+    return SeedReport(
+        gemeenten=seed_gemeenten(folder / "gemeenten_2025.csv"),
+        templates=seed_templates(folder / "templates"),
+        moties=seed_moties(folder / "moties.json"),
+    )

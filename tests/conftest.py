@@ -1,0 +1,233 @@
+"""Fixtures: an app with its own empty database per test, a client, a CLI runner, factories.
+
+Tests run on SQLite by default. With MOTIETRACKER_TEST_DATABASE_URL set (CI does), they run on
+PostgreSQL: one fresh database per run, its tables emptied after every test.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient, FlaskCliRunner
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import make_url
+
+from campaign import create_app
+from campaign.accounts.models import Role, User
+from campaign.accounts.services import create_user
+from campaign.config import normalise_database_url
+from campaign.extensions import db
+from campaign.gemeenten.models import Fractie, Gemeente
+from campaign.gemeenten.search import slug_for
+from campaign.seeding import load_seed_data
+
+SEED_DATA = Path(__file__).resolve().parent.parent / "seed_data"
+TEST_DATABASE_URL = os.environ.get("MOTIETRACKER_TEST_DATABASE_URL")
+
+
+def pytest_report_header() -> str:
+    if TEST_DATABASE_URL:
+        return f"database: PostgreSQL ({make_url(TEST_DATABASE_URL).render_as_string()})"
+    return "database: SQLite (set MOTIETRACKER_TEST_DATABASE_URL for PostgreSQL)"
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """In CI a skipped test is a failure: every test must really run there."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if os.environ.get("CI") and skipped:
+        reporter.write_line(
+            f"CI: {len(skipped)} test(s) skipped; skips are not allowed in CI.", red=True
+        )
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@contextmanager
+def fresh_postgres_database() -> Iterator[str]:
+    """Create an empty database on the test server and drop it afterwards."""
+    assert TEST_DATABASE_URL
+    server_url = normalise_database_url(TEST_DATABASE_URL)
+    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    name = f"motietracker_test_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(server_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str | None]:
+    if not TEST_DATABASE_URL:
+        yield None
+        return
+    with fresh_postgres_database() as url:
+        yield url
+
+
+@pytest.fixture
+def database_url(tmp_path: Path, postgres_url: str | None) -> str:
+    return postgres_url or f"sqlite:///{tmp_path / 'test.sqlite'}"
+
+
+@pytest.fixture
+def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Flask]:
+    """Build an app with test settings; the environment of the developer's shell is ignored."""
+    for name in ("DATABASE_URL", "SECRET_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("MOTIETRACKER_INSTANCE_PATH", str(tmp_path / "instance"))
+
+    def build(**overrides: Any) -> Flask:
+        config = {"TESTING": True, "WTF_CSRF_ENABLED": False, "SECRET_KEY": "test-secret-key"}
+        config.update(overrides)
+        return create_app(config)
+
+    return build
+
+
+@pytest.fixture
+def app(
+    make_app: Callable[..., Flask], database_url: str, postgres_url: str | None
+) -> Iterator[Flask]:
+    app = make_app(SQLALCHEMY_DATABASE_URI=database_url)
+    with app.app_context():
+        db.create_all()
+        try:
+            yield app
+        finally:
+            db.session.remove()
+            if postgres_url:
+                tables = ", ".join(f'"{table.name}"' for table in db.metadata.sorted_tables)
+                with db.engine.begin() as connection:
+                    connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+            db.engine.dispose()
+
+
+@pytest.fixture
+def bare_database_url(tmp_path: Path) -> Iterator[str]:
+    """An empty database without tables, for tests of migrations and `flask init`."""
+    if TEST_DATABASE_URL:
+        with fresh_postgres_database() as url:
+            yield url
+    else:
+        yield f"sqlite:///{tmp_path / 'bare.sqlite'}"
+
+
+@pytest.fixture
+def bare_app(make_app: Callable[..., Flask], bare_database_url: str) -> Iterator[Flask]:
+    app = make_app(SQLALCHEMY_DATABASE_URI=bare_database_url)
+    with app.app_context():
+        try:
+            yield app
+        finally:
+            db.session.remove()
+            db.engine.dispose()
+
+
+@pytest.fixture
+def bare_runner(bare_app: Flask) -> FlaskCliRunner:
+    return bare_app.test_cli_runner()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app: Flask) -> FlaskCliRunner:
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def seeded(app: Flask) -> None:
+    """The project's own seed data: 342 gemeenten, 7 known moties, the campaign texts."""
+    load_seed_data(SEED_DATA)
+
+
+@pytest.fixture
+def make_gemeente(app: Flask) -> Callable[..., Gemeente]:
+    counter = iter(range(9000, 9999))
+
+    def make(name: str = "Teststad", **fields: Any) -> Gemeente:
+        code = fields.pop("cbs_code", f"GM{next(counter)}")
+        gemeente = Gemeente(
+            cbs_code=code,
+            name=name,
+            slug=fields.pop("slug", f"{slug_for(name)}-{code.lower()}"),
+            province=fields.pop("province", "Utrecht"),
+            **fields,
+        )
+        db.session.add(gemeente)
+        db.session.commit()
+        return gemeente
+
+    return make
+
+
+@pytest.fixture
+def make_fractie(app: Flask) -> Callable[..., Fractie]:
+    def make(
+        gemeente: Gemeente, name: str, raadsperiode: str = "2022-2026", **fields: Any
+    ) -> Fractie:
+        fractie = Fractie(gemeente=gemeente, name=name, raadsperiode=raadsperiode, **fields)
+        db.session.add(fractie)
+        db.session.commit()
+        return fractie
+
+    return make
+
+
+@pytest.fixture
+def make_user(app: Flask) -> Callable[..., User]:
+    counter = iter(range(1, 10_000))
+
+    def make(role: Role = Role.VRIJWILLIGER, **fields: Any) -> User:
+        number = next(counter)
+        return create_user(
+            fields.get("email", f"vrijwilliger{number}@example.org"),
+            fields.get("name", f"Vrijwilliger {number}"),
+            role,
+            fields.get("password", "een lang wachtwoord"),
+        )
+
+    return make
+
+
+class QueryCounter:
+    def __init__(self) -> None:
+        self.statements: list[str] = []
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+
+@pytest.fixture
+def count_queries(app: Flask) -> Callable[[], Any]:
+    """`with count_queries() as counted:` counts the SQL statements run inside the block."""
+
+    @contextmanager
+    def counting() -> Iterator[QueryCounter]:
+        counter = QueryCounter()
+
+        def record(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+            counter.statements.append(statement)
+
+        event.listen(db.engine, "before_cursor_execute", record)
+        try:
+            yield counter
+        finally:
+            event.remove(db.engine, "before_cursor_execute", record)
+
+    return counting

@@ -1,0 +1,108 @@
+"""The home page and the searchable, sortable list of gemeenten."""
+
+import re
+
+import pytest
+
+
+def row_names(html: str) -> list[str]:
+    return re.findall(r'<th scope="row">([^<]+)</th>', html)
+
+
+def test_home_shows_counts_and_the_latest_adoptions(client, seeded):
+    html = client.get("/").get_data(as_text=True)
+
+    assert "Aangenomen in <strong>7</strong> gemeenten" in html
+    assert "Amersfoort</strong> — maart 2025, 26 stemmen voor en 8 tegen" in html
+    assert "Maastricht</strong> — 2024" in html
+    assert "niet benaderd" in html
+
+
+def test_the_list_shows_all_gemeenten_sorted_by_name(client, seeded):
+    html = client.get("/gemeenten").get_data(as_text=True)
+
+    names = row_names(html.replace("&#39;", "'"))
+    assert len(names) == 342
+    assert names[0] == "Aa en Hunze"
+    assert names.index("'s-Hertogenbosch") + 1 == names.index("Het Hogeland")
+    assert "342 gemeenten" in html
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("sudwest fryslan", "Súdwest-Fryslân"),
+        ("SÚDWEST", "Súdwest-Fryslân"),
+        ("Den Bosch", "'s-Hertogenbosch"),
+        ("den haag", "'s-Gravenhage"),
+        ("GM0307", "Amersfoort"),
+        ("bergen (nh", "Bergen (NH.)"),
+    ],
+)
+def test_search_forgives_accents_case_and_common_names(client, seeded, query, expected):
+    html = client.get("/gemeenten", query_string={"q": query}).get_data(as_text=True)
+    assert expected in row_names(html.replace("&#39;", "'"))
+
+
+def test_filter_by_status_and_province(client, seeded):
+    html = client.get("/gemeenten?status=aangenomen&provincie=Limburg").get_data(as_text=True)
+    assert row_names(html) == ["Beekdaelen", "Heerlen", "Maastricht"]
+
+
+def test_sort_by_status_descending_puts_adopted_first(client, seeded):
+    html = client.get("/gemeenten?sorteer=status&volgorde=af").get_data(as_text=True)
+    names = row_names(html)
+    assert names[:7] == [
+        "Amersfoort",
+        "Amsterdam",
+        "Beekdaelen",
+        "Culemborg",
+        "Heerlen",
+        "Kampen",
+        "Maastricht",
+    ]
+    assert 'aria-sort="descending"' in html
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ({"sorteer": "inwoners"}, "Sorteer op naam, provincie of status."),
+        ({"volgorde": "zijwaarts"}, "De volgorde is"),
+        ({"provincie": "Vlaanderen"}, "Onbekende provincie: Vlaanderen."),
+        ({"status": "gewonnen"}, "Onbekende status: gewonnen."),
+        ({"q": "x" * 101}, "De zoekterm is te lang"),
+    ],
+)
+def test_bad_parameters_get_a_400_with_a_dutch_message(client, seeded, args, message):
+    response = client.get("/gemeenten", query_string=args)
+    assert response.status_code == 400
+    assert message in response.get_data(as_text=True)
+
+
+def test_typed_text_is_shown_as_literal_text(client, seeded):
+    html = client.get("/gemeenten", query_string={"q": '<script>alert("x")</script>'}).get_data(
+        as_text=True
+    )
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
+
+
+def test_the_list_runs_the_same_number_of_queries_for_more_gemeenten(
+    client, make_gemeente, count_queries
+):
+    make_gemeente("Eerste")
+    with count_queries() as few:
+        client.get("/gemeenten")
+    for number in range(30):
+        make_gemeente(f"Gemeente {number}")
+    with count_queries() as many:
+        client.get("/gemeenten")
+    assert many.count == few.count
+
+
+def test_an_unknown_page_is_a_dutch_404(client):
+    response = client.get("/bestaat-niet")
+    assert response.status_code == 404
+    assert "Deze pagina bestaat niet." in response.get_data(as_text=True)
+    assert '<html lang="nl">' in response.get_data(as_text=True)
