@@ -14,7 +14,7 @@ from campaign.config import (
     load_or_create_secret_key,
     normalise_database_url,
 )
-from campaign.extensions import csrf, db, login_manager, migrate
+from campaign.extensions import csrf, db, limiter, login_manager, migrate
 
 MIGRATIONS_DIRECTORY = str(Path(__file__).resolve().parent.parent / "migrations")
 
@@ -69,17 +69,34 @@ def register_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     login_manager.user_loader(load_user)
     csrf.init_app(app)
+    limiter.init_app(app)
     register_audit_listener()
 
 
 def register_blueprints(app: Flask) -> None:
+    from campaign.accounts import user_admin  # noqa: F401  (adds its routes to accounts.bp)
+    from campaign.accounts.views import bp as accounts_bp
     from campaign.api.views import bp as api_bp
+    from campaign.dashboard.views import bp as dashboard_bp
+    from campaign.gemeenten.views import bp as gemeenten_bp
     from campaign.health import bp as health_bp
+    from campaign.moties.views import bp as moties_bp
+    from campaign.outreach.views import bp as outreach_bp
     from campaign.publiek.views import bp as publiek_bp
+    from campaign.transfer.views import bp as transfer_bp
 
-    app.register_blueprint(publiek_bp)
-    app.register_blueprint(api_bp)
-    app.register_blueprint(health_bp)
+    for blueprint in (
+        publiek_bp,
+        api_bp,
+        health_bp,
+        accounts_bp,
+        dashboard_bp,
+        gemeenten_bp,
+        outreach_bp,
+        moties_bp,
+        transfer_bp,
+    ):
+        app.register_blueprint(blueprint)
     csrf.exempt(api_bp)
 
 

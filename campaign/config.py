@@ -14,13 +14,34 @@ class Config:
     SQLALCHEMY_DATABASE_URI = "sqlite:///motietracker.sqlite"
     SQLALCHEMY_ENGINE_OPTIONS: dict[str, Any] = {"pool_pre_ping": True}
     SESSION_COOKIE_HTTPONLY = True
+    # Secure cookies unless MOTIETRACKER_SESSION_COOKIE_SECURE=false (plain http on a laptop).
+    SESSION_COOKIE_SECURE = True
+    REMEMBER_COOKIE_SECURE = True
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None
+    # Uploads (CSV imports) larger than this are refused with a 413.
+    MAX_CONTENT_LENGTH = 4 * 1024 * 1024
     # E-mail address of the admin that `flask init` creates when there is no user at all.
     FIRST_ADMIN_EMAIL = "beheer@example.org"
     FIRST_ADMIN_NAME = "Beheerder"
+    # Outgoing mail. Without MAIL_SERVER, messages are written to <instance>/outbox/ as .eml.
+    MAIL_SERVER = ""
+    MAIL_PORT = 587
+    MAIL_USE_TLS = True
+    MAIL_USE_SSL = False
+    MAIL_USERNAME = ""
+    MAIL_PASSWORD = ""
+    MAIL_SENDER = "kinderpardonnu@example.org"
+    MAIL_SENDER_NAME = "KinderpardonNU"
+    # Where Flask-Limiter keeps its counters; a shared store (redis://…) for several processes.
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = True
+    # A link to reset a password works this many seconds.
+    PASSWORD_RESET_MAX_AGE = 3600
+    # An invitation to a new account works a week.
+    INVITATION_MAX_AGE = 7 * 24 * 3600
     # Folder with the project's own seed data (gemeenten, known moties, campaign texts).
     SEED_DATA_PATH = str(Path(__file__).resolve().parent.parent / "seed_data")
 

@@ -10,7 +10,9 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
+DUTCH_TIME = ZoneInfo("Europe/Amsterdam")
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -79,6 +81,11 @@ class PartialDate:
 
     def __str__(self) -> str:
         return self.isoformat()
+
+
+def today() -> date:
+    """Today's date in the Netherlands, where the campaign's deadlines fall."""
+    return datetime.now(DUTCH_TIME).date()
 
 
 def utcnow() -> datetime:

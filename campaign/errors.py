@@ -6,6 +6,7 @@ from typing import Any
 
 from flask import Flask, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
+from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 
@@ -76,6 +77,14 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(UserError)
     def handle_user_error(error: UserError) -> ResponseReturnValue:
         return error_response(error.status_code, error.message)
+
+    @app.errorhandler(CSRFError)
+    def handle_csrf_error(error: CSRFError) -> ResponseReturnValue:
+        return error_response(
+            400,
+            "Dit formulier is verlopen of onvolledig verstuurd. Laad de pagina opnieuw en "
+            "probeer het nog eens.",
+        )
 
     @app.errorhandler(HTTPException)
     def handle_http_error(error: HTTPException) -> ResponseReturnValue:

@@ -2,6 +2,8 @@
 
 from typing import TYPE_CHECKING
 
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -33,4 +35,8 @@ else:
     Model = db.Model
 migrate = Migrate()
 login_manager = LoginManager()
+login_manager.login_view = "accounts.login"
+login_manager.login_message = "Log in om deze pagina te zien."
+login_manager.login_message_category = "info"
 csrf = CSRFProtect()
+limiter = Limiter(key_func=get_remote_address)

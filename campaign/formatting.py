@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 from flask import Flask
 
-from campaign.dates import PartialDate
+from campaign.dates import DUTCH_TIME, PartialDate
 
 LOCALE = "nl_NL"
-TIMEZONE = ZoneInfo("Europe/Amsterdam")
+TIMEZONE = DUTCH_TIME
 
 
 def dutch_date(value: date | datetime | PartialDate | None, unknown: str = "onbekend") -> str:

@@ -7,13 +7,18 @@ PostgreSQL: one fresh database per run, its tables emptied after every test.
 from __future__ import annotations
 
 import os
+import socket
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from email import message_from_bytes
+from email.message import EmailMessage
+from email.policy import default as default_policy
 from pathlib import Path
 from typing import Any
 
 import pytest
+from aiosmtpd.controller import Controller
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
 from sqlalchemy import create_engine, event, text
@@ -97,9 +102,14 @@ def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., F
 
 @pytest.fixture
 def app(
-    make_app: Callable[..., Flask], database_url: str, postgres_url: str | None
+    request: pytest.FixtureRequest,
+    make_app: Callable[..., Flask],
+    database_url: str,
+    postgres_url: str | None,
 ) -> Iterator[Flask]:
-    app = make_app(SQLALCHEMY_DATABASE_URI=database_url)
+    """The app on an empty database; `@pytest.mark.csrf` keeps CSRF protection on."""
+    csrf = request.node.get_closest_marker("csrf") is not None
+    app = make_app(SQLALCHEMY_DATABASE_URI=database_url, WTF_CSRF_ENABLED=csrf)
     with app.app_context():
         db.create_all()
         try:
@@ -198,10 +208,74 @@ def make_user(app: Flask) -> Callable[..., User]:
             fields.get("email", f"vrijwilliger{number}@example.org"),
             fields.get("name", f"Vrijwilliger {number}"),
             role,
-            fields.get("password", "een lang wachtwoord"),
+            fields.get("password", PASSWORD),
         )
 
     return make
+
+
+PASSWORD = "een lang wachtwoord"
+
+
+@pytest.fixture
+def login(client: FlaskClient) -> Callable[..., Any]:
+    """Log in through the real login form."""
+
+    def log_in(user: User, password: str = PASSWORD) -> Any:
+        response = client.post("/login", data={"email": user.email, "password": password})
+        assert response.status_code == 302, response.get_data(as_text=True)
+        return response
+
+    return log_in
+
+
+@pytest.fixture
+def volunteer(make_user: Callable[..., User]) -> User:
+    return make_user(Role.VRIJWILLIGER, name="Vera Vrijwilliger", email="vera@example.org")
+
+
+@pytest.fixture
+def admin(make_user: Callable[..., User]) -> User:
+    return make_user(Role.ADMIN, name="Aad Admin", email="aad@example.org")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class SmtpCollector:
+    """An aiosmtpd handler that keeps every message it receives."""
+
+    def __init__(self) -> None:
+        self.messages: list[Any] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+        self.messages.append(envelope)
+        return "250 Message accepted"
+
+    def parsed(self) -> list[EmailMessage]:
+        return [
+            message_from_bytes(envelope.content, policy=default_policy)  # type: ignore[misc]
+            for envelope in self.messages
+        ]
+
+
+@pytest.fixture
+def smtp_server(app: Flask) -> Iterator[SmtpCollector]:
+    """A real SMTP server on loopback; the app is configured to send through it."""
+    collector = SmtpCollector()
+    port = free_port()
+    controller = Controller(collector, hostname="127.0.0.1", port=port)
+    controller.start()
+    app.config.update(
+        MAIL_SERVER="127.0.0.1", MAIL_PORT=port, MAIL_USE_TLS=False, MAIL_USE_SSL=False
+    )
+    try:
+        yield collector
+    finally:
+        controller.stop()
 
 
 class QueryCounter:

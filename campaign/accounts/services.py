@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from dataclasses import dataclass
+from functools import cache
 
 from email_validator import EmailNotValidError, validate_email
+from flask import current_app
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
-from werkzeug.security import generate_password_hash
+from werkzeug.security import check_password_hash, generate_password_hash
 
 from campaign.accounts.models import Role, User
+from campaign.concurrency import check_version, commit
+from campaign.dates import utcnow
 from campaign.errors import UserError
 from campaign.extensions import db
 
 MIN_PASSWORD_LENGTH = 12
+
+
+@cache
+def dummy_hash() -> str:
+    return generate_password_hash("no account has this password")
 
 
 def normalise_email(email: str) -> str:
@@ -82,3 +93,98 @@ def ensure_first_admin(email: str, name: str) -> FirstAdmin | None:
 def load_user(user_id: str) -> User | None:
     """Flask-Login's user loader: the account behind a session, if it still exists."""
     return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+
+
+def authenticate(email: str, password: str) -> User | None:
+    """The active user with this address and password, or None (without saying which was wrong)."""
+    user = db.session.scalar(select(User).where(User.email == email.strip().lower()))
+    if user is None:
+        # Spend the same time as a real check, so timing does not tell which addresses exist.
+        check_password_hash(dummy_hash(), password)
+        return None
+    if not check_password_hash(user.password_hash, password) or not user.active:
+        return None
+    return user
+
+
+def set_password(user: User, password: str) -> None:
+    check_password_strength(password)
+    user.password_hash = generate_password_hash(password)
+    user.must_change_password = False
+    db.session.commit()
+
+
+def change_password(user: User, current_password: str, new_password: str) -> None:
+    if not check_password_hash(user.password_hash, current_password):
+        raise UserError("Je huidige wachtwoord klopt niet.", field="current_password")
+    if current_password == new_password:
+        raise UserError("Kies een ander wachtwoord dan het huidige.", field="new_password")
+    set_password(user, new_password)
+
+
+def _reset_serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="password-reset")
+
+
+def _password_fingerprint(user: User) -> str:
+    return hashlib.sha256(user.password_hash.encode()).hexdigest()[:16]
+
+
+def make_reset_token(user: User, invitation: bool = False) -> str:
+    """A signed token for a link to set a password. It stops working once the password changes
+    (it carries a fingerprint of the current hash) and after PASSWORD_RESET_MAX_AGE seconds,
+    or INVITATION_MAX_AGE for an invitation."""
+    payload = {"user": user.id, "hash": _password_fingerprint(user), "invite": invitation}
+    return _reset_serializer().dumps(payload)
+
+
+def user_for_reset_token(token: str) -> User:
+    config = current_app.config
+    longest = max(config["PASSWORD_RESET_MAX_AGE"], config["INVITATION_MAX_AGE"])
+    try:
+        data, signed_at = _reset_serializer().loads(token, max_age=longest, return_timestamp=True)
+    except SignatureExpired:
+        raise UserError("Deze link is verlopen. Vraag een nieuwe aan.") from None
+    except BadSignature:
+        raise UserError("Deze link is ongeldig.") from None
+    if not isinstance(data, dict):
+        raise UserError("Deze link is ongeldig.")
+    max_age = config["INVITATION_MAX_AGE" if data.get("invite") else "PASSWORD_RESET_MAX_AGE"]
+    if (utcnow() - signed_at).total_seconds() > max_age:
+        raise UserError("Deze link is verlopen. Vraag een nieuwe aan.")
+    user = db.session.get(User, data.get("user"))
+    if user is None or not user.active or data.get("hash") != _password_fingerprint(user):
+        raise UserError("Deze link is al gebruikt of ongeldig. Vraag een nieuwe aan.")
+    return user
+
+
+def find_active_user(email: str) -> User | None:
+    user = db.session.scalar(select(User).where(User.email == email.strip().lower()))
+    return user if user is not None and user.active else None
+
+
+def invite_user(email: str, name: str, role: Role) -> User:
+    """Create an account with an unusable random password; the invitee sets one via a link."""
+    return create_user(email, name, role, secrets.token_urlsafe(32), must_change_password=False)
+
+
+def update_user(
+    user: User, role: Role, active: bool, acting: User, expected_version: int | None
+) -> None:
+    check_version(user, expected_version, f"Het account van {user.name}")
+    loses_admin = user.role is Role.ADMIN and (role is not Role.ADMIN or not active)
+    if loses_admin:
+        admins = db.session.scalar(
+            select(func.count()).select_from(User).where(User.role == Role.ADMIN, User.active)
+        )
+        if (admins or 0) <= 1:
+            raise UserError("Er moet minstens één actieve beheerder blijven.")
+    if user == acting and not active:
+        raise UserError("Je kunt je eigen account niet uitschakelen.")
+    user.role = role
+    user.active = active
+    commit(f"Het account van {user.name}")
+
+
+def list_users() -> list[User]:
+    return list(db.session.scalars(select(User).order_by(User.active.desc(), User.name)))

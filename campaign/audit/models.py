@@ -23,5 +23,8 @@ class AuditEntry(Model):
     action: Mapped[str] = mapped_column(String(10))
     table_name: Mapped[str] = mapped_column(String(60))
     record_id: Mapped[int]
+    # The gemeente the record belongs to, so a gemeente's page shows its whole history, deleted
+    # records included. No foreign key: the trail outlives what it describes.
+    gemeente_id: Mapped[int | None] = mapped_column(index=True)
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)

@@ -102,6 +102,7 @@ def _entry(action: str, obj: Any, before: Any, after: Any) -> dict[str, Any]:
         "action": action,
         "table_name": obj.__tablename__,
         "record_id": obj.id,
+        "gemeente_id": getattr(obj, "audited_gemeente_id", None),
         "before": before,
         "after": after,
     }

@@ -96,6 +96,10 @@ class Gemeente(Model):
     def __repr__(self) -> str:
         return f"<Gemeente {self.cbs_code} {self.name}>"
 
+    @property
+    def audited_gemeente_id(self) -> int:
+        return self.id
+
 
 class StatusChange(Model):
     """One dated, attributed step in a gemeente's campaign status."""
@@ -112,6 +116,10 @@ class StatusChange(Model):
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     changed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     changed_by: Mapped[User | None] = relationship()
+
+    @property
+    def audited_gemeente_id(self) -> int | None:
+        return self.gemeente_id
 
 
 class Fractie(Model):
@@ -134,3 +142,7 @@ class Fractie(Model):
     leader_email: Mapped[str | None] = mapped_column(String(254))
     version_id: Mapped[int] = mapped_column(default=1)
     __mapper_args__ = {"version_id_col": version_id}
+
+    @property
+    def audited_gemeente_id(self) -> int | None:
+        return self.gemeente_id

@@ -7,12 +7,13 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from campaign.concurrency import check_version, commit
 from campaign.errors import UserError
 from campaign.extensions import db
-from campaign.gemeenten.models import CampaignStatus, Gemeente
+from campaign.gemeenten.models import RAADSPERIODES, CampaignStatus, Fractie, Gemeente
 from campaign.gemeenten.search import fold, matches
 
 CBS_CODE = re.compile(r"^GM\d{4}$", re.IGNORECASE)
@@ -117,3 +118,79 @@ def count_by_status() -> dict[CampaignStatus, int]:
         db.session.scalars(select(Gemeente.status).where(Gemeente.ceased_on.is_(None)))
     )
     return {status: counted.get(status, 0) for status in CampaignStatus}
+
+
+@dataclass
+class GemeenteDetails:
+    """What volunteers edit on a gemeente itself."""
+
+    griffie_email: str | None
+    website: str | None
+    has_noodopvang: bool
+    notes: str
+
+
+def update_details(gemeente: Gemeente, data: GemeenteDetails, expected_version: int | None) -> None:
+    check_version(gemeente, expected_version, gemeente.name)
+    if data.website and not data.website.startswith(("https://", "http://")):
+        raise UserError("Een website begint met https://.", field="website")
+    gemeente.griffie_email = data.griffie_email
+    gemeente.website = data.website
+    gemeente.has_noodopvang = data.has_noodopvang
+    gemeente.notes = data.notes
+    commit(gemeente.name)
+
+
+@dataclass
+class FractieInput:
+    name: str
+    raadsperiode: str
+    seats: int | None = None
+    leader_name: str | None = None
+    leader_email: str | None = None
+
+
+def save_fractie(
+    gemeente: Gemeente,
+    data: FractieInput,
+    fractie: Fractie | None = None,
+    expected_version: int | None = None,
+) -> Fractie:
+    if data.raadsperiode not in RAADSPERIODES:
+        raise UserError("Kies de raadsperiode 2022-2026 of 2026-2030.", field="raadsperiode")
+    if data.seats is not None and not 0 <= data.seats <= 55:
+        raise UserError("Een fractie heeft 0 tot 55 zetels.", field="seats")
+    duplicate = db.session.scalar(
+        select(Fractie).where(
+            Fractie.gemeente_id == gemeente.id,
+            Fractie.raadsperiode == data.raadsperiode,
+            func.lower(Fractie.name) == data.name.lower(),
+        )
+    )
+    if duplicate is not None and duplicate is not fractie:
+        raise UserError(
+            f"{gemeente.name} heeft al een fractie {duplicate.name} in {data.raadsperiode}.",
+            field="name",
+        )
+    if fractie is None:
+        fractie = Fractie(gemeente=gemeente)
+        db.session.add(fractie)
+    else:
+        check_version(fractie, expected_version, f"Fractie {fractie.name}")
+    fractie.name = data.name
+    fractie.raadsperiode = data.raadsperiode
+    fractie.seats = data.seats
+    fractie.leader_name = data.leader_name
+    fractie.leader_email = data.leader_email
+    commit(f"Fractie {data.name}")
+    return fractie
+
+
+def list_fracties(gemeente: Gemeente, raadsperiode: str) -> list[Fractie]:
+    return list(
+        db.session.scalars(
+            select(Fractie)
+            .where(Fractie.gemeente_id == gemeente.id, Fractie.raadsperiode == raadsperiode)
+            .order_by(func.lower(Fractie.name))
+        )
+    )

@@ -85,6 +85,10 @@ class Motie(Model):
     )
 
     @property
+    def audited_gemeente_id(self) -> int | None:
+        return self.gemeente_id
+
+    @property
     def is_decided(self) -> bool:
         return self.outcome is not None and self.outcome is not Outcome.ONBEKEND
 
@@ -105,3 +109,7 @@ class Stemming(Model):
     vote: Mapped[Vote] = mapped_column(str_enum(Vote))
     version_id: Mapped[int] = mapped_column(default=1)
     __mapper_args__ = {"version_id_col": version_id}
+
+    @property
+    def audited_gemeente_id(self) -> int | None:
+        return self.motie.gemeente_id if self.motie is not None else None

@@ -101,7 +101,8 @@ class MotieInput:
     indiener_names: str = ""
     stemmingen: Mapping[Fractie, Vote] = field(default_factory=dict)
     notes: str = ""
-    source: str = ""
+    # None keeps the source already recorded (a volunteer's edit of a seeded motion).
+    source: str | None = None
 
 
 def council_size(fracties: Sequence[Fractie]) -> int | None:
@@ -141,27 +142,47 @@ def validate_motie(gemeente: Gemeente, data: MotieInput) -> None:
                 )
 
 
+def _apply(motie: Motie, data: MotieInput) -> None:
+    motie.title = data.title
+    motie.submitted_on = data.submitted_on
+    motie.voted_on = data.voted_on
+    motie.outcome = data.outcome
+    motie.votes_for = data.votes_for
+    motie.votes_against = data.votes_against
+    motie.record_url = data.record_url
+    motie.indiener_names = data.indiener_names
+    motie.notes = data.notes
+    if data.source is not None or motie.source is None:
+        motie.source = data.source or ""
+    motie.indieners = list(data.indieners)
+    current = {stemming.fractie: stemming for stemming in motie.stemmingen}
+    for fractie, vote in data.stemmingen.items():
+        if fractie in current:
+            current[fractie].vote = vote
+        else:
+            motie.stemmingen.append(Stemming(fractie=fractie, vote=vote))
+    for fractie, stemming in current.items():
+        if fractie not in data.stemmingen:
+            motie.stemmingen.remove(stemming)
+
+
 def create_motie(gemeente: Gemeente, data: MotieInput, seed_key: str | None = None) -> Motie:
     validate_motie(gemeente, data)
-    motie = Motie(
-        gemeente=gemeente,
-        title=data.title,
-        submitted_on=data.submitted_on,
-        voted_on=data.voted_on,
-        outcome=data.outcome,
-        votes_for=data.votes_for,
-        votes_against=data.votes_against,
-        record_url=data.record_url,
-        indiener_names=data.indiener_names,
-        notes=data.notes,
-        source=data.source,
-        seed_key=seed_key,
-        indieners=list(data.indieners),
-        stemmingen=[Stemming(fractie=f, vote=vote) for f, vote in data.stemmingen.items()],
-    )
+    motie = Motie(gemeente=gemeente, seed_key=seed_key)
+    _apply(motie, data)
     db.session.add(motie)
     refresh_status(gemeente)
     commit(gemeente.name)
+    return motie
+
+
+def update_motie(motie: Motie, data: MotieInput, expected_version: int | None) -> Motie:
+    check_version(motie, expected_version, "Deze motie")
+    validate_motie(motie.gemeente, data)
+    _apply(motie, data)
+    motie.updated_at = utcnow()
+    refresh_status(motie.gemeente)
+    commit("Deze motie")
     return motie
 
 

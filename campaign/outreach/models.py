@@ -53,6 +53,10 @@ class ContactPerson(Model):
     version_id: Mapped[int] = mapped_column(default=1)
     __mapper_args__ = {"version_id_col": version_id}
 
+    @property
+    def audited_gemeente_id(self) -> int | None:
+        return self.gemeente_id
+
 
 class OutreachEntry(Model):
     """One contact with a gemeente: an e-mail, call, meeting or letter, in or out."""
@@ -76,3 +80,7 @@ class OutreachEntry(Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     version_id: Mapped[int] = mapped_column(default=1)
     __mapper_args__ = {"version_id_col": version_id}
+
+    @property
+    def audited_gemeente_id(self) -> int | None:
+        return self.gemeente_id

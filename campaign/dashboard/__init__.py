@@ -1,0 +1,1 @@
+"""The volunteers' start page under /beheer."""

@@ -1,0 +1,68 @@
+"""The base of every form: Dutch validation messages, and fields the features share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from flask import flash
+from flask_wtf import FlaskForm
+from wtforms import StringField
+from wtforms.fields import SelectChoice
+from wtforms.validators import ValidationError
+
+from campaign.dates import PartialDate
+from campaign.errors import UserError
+
+
+class DutchForm(FlaskForm):
+    class Meta:
+        locales = ("nl_NL", "nl")
+
+
+def options(pairs: Iterable[tuple[Any, str]]) -> list[SelectChoice]:
+    """Choices for a select field, as (value, label) pairs."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+def strip_text(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
+
+
+def empty_to_none(value: Any) -> Any:
+    value = strip_text(value)
+    return value or None
+
+
+class PartialDateField(StringField):
+    """A date known to the day, the month or only the year: 2026-03-12, 2026-03 or 2026."""
+
+    data: PartialDate | None
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        text = (valuelist[0] if valuelist else "").strip()
+        self.raw_text = text
+        if not text:
+            self.data = None
+            return
+        try:
+            self.data = PartialDate.parse(text)
+        except ValueError:
+            self.data = None
+            raise ValidationError(
+                "Vul een datum in als 2026-03-12, of 2026-03 of 2026 als de dag niet bekend is."
+            ) from None
+
+    def _value(self) -> str:
+        if self.raw_data:
+            return str(self.raw_data[0])
+        return self.data.isoformat() if self.data else ""
+
+
+def show_error(form: FlaskForm, error: UserError) -> None:
+    """Put a service's Dutch message next to the field it concerns, or at the top of the page."""
+    field = getattr(form, error.field, None) if error.field else None
+    if field is not None and hasattr(field, "errors"):
+        field.errors = [*field.errors, error.message]
+    else:
+        flash(error.message, "error")

@@ -1,0 +1,70 @@
+"""Forms on a gemeente's workspace: its details, a status set by hand, its fracties."""
+
+from __future__ import annotations
+
+from wtforms import (
+    BooleanField,
+    EmailField,
+    HiddenField,
+    IntegerField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import URL, DataRequired, Email, Length, NumberRange, Optional
+
+from campaign.forms import DutchForm, empty_to_none, options, strip_text
+from campaign.gemeenten.models import RAADSPERIODES, CampaignStatus
+
+
+class VersionedForm(DutchForm):
+    """Carries the version of the record the form was filled in on (optimistic locking)."""
+
+    version_id = HiddenField()
+
+    @property
+    def expected_version(self) -> int | None:
+        data = self.version_id.data
+        return int(data) if data and str(data).isdigit() else None
+
+
+class GemeenteDetailsForm(VersionedForm):
+    griffie_email = EmailField(
+        "E-mailadres griffie",
+        validators=[Optional(), Email(check_deliverability=False), Length(max=254)],
+        filters=[empty_to_none],
+    )
+    website = StringField(
+        "Website gemeenteraad",
+        validators=[
+            Optional(),
+            URL(message="Vul een volledige link in, met https://."),
+            Length(max=500),
+        ],
+        filters=[empty_to_none],
+    )
+    has_noodopvang = BooleanField("Er is noodopvang in deze gemeente")
+    notes = TextAreaField("Notities", validators=[Length(max=10_000)], filters=[strip_text])
+
+
+class ManualStatusForm(VersionedForm):
+    status = SelectField("Status", choices=options((s.value, s.label) for s in CampaignStatus))
+    reason = TextAreaField(
+        "Reden", validators=[DataRequired(), Length(max=2000)], filters=[strip_text]
+    )
+
+
+class FractieForm(VersionedForm):
+    name = StringField(
+        "Naam fractie", validators=[DataRequired(), Length(max=120)], filters=[strip_text]
+    )
+    raadsperiode = SelectField("Raadsperiode", choices=options((p, p) for p in RAADSPERIODES))
+    seats = IntegerField("Zetels", validators=[Optional(), NumberRange(min=0, max=55)])
+    leader_name = StringField(
+        "Fractievoorzitter", validators=[Optional(), Length(max=120)], filters=[empty_to_none]
+    )
+    leader_email = EmailField(
+        "E-mailadres fractievoorzitter",
+        validators=[Optional(), Email(check_deliverability=False), Length(max=254)],
+        filters=[empty_to_none],
+    )

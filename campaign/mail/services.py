@@ -1,0 +1,64 @@
+"""Build and deliver e-mail.
+
+Headers are set through `email.message.EmailMessage`, which refuses line breaks in header
+values, so a name or subject typed by a user can never add a header of its own.
+"""
+
+from __future__ import annotations
+
+import smtplib
+import uuid
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import formataddr, make_msgid
+from pathlib import Path
+
+from flask import current_app
+
+from campaign.dates import utcnow
+from campaign.errors import UserError
+
+
+class DeliveryError(Exception):
+    """The SMTP server refused or could not be reached; the message says why (in English)."""
+
+
+def build_message(to: str | list[str], subject: str, body: str) -> EmailMessage:
+    config = current_app.config
+    message = EmailMessage()
+    try:
+        message["From"] = formataddr((config["MAIL_SENDER_NAME"], config["MAIL_SENDER"]))
+        message["To"] = to if isinstance(to, str) else ", ".join(to)
+        message["Subject"] = subject
+    except ValueError:
+        raise UserError("Een naam, adres of onderwerp bevat een regeleinde.") from None
+    message["Message-ID"] = make_msgid(domain=Address(addr_spec=config["MAIL_SENDER"]).domain)
+    message["Date"] = utcnow()
+    message.set_content(body)
+    return message
+
+
+def outbox_path() -> Path:
+    return Path(current_app.instance_path) / "outbox"
+
+
+def send(message: EmailMessage) -> str:
+    """Deliver one message; return where it went (the SMTP host or the .eml file)."""
+    config = current_app.config
+    if not config.get("MAIL_SERVER"):
+        folder = outbox_path()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{utcnow():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}.eml"
+        path.write_bytes(message.as_bytes())
+        return str(path)
+    smtp_class = smtplib.SMTP_SSL if config["MAIL_USE_SSL"] else smtplib.SMTP
+    try:
+        with smtp_class(config["MAIL_SERVER"], int(config["MAIL_PORT"]), timeout=30) as smtp:
+            if config["MAIL_USE_TLS"] and not config["MAIL_USE_SSL"]:
+                smtp.starttls()
+            if config.get("MAIL_USERNAME"):
+                smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"])
+            smtp.send_message(message)
+    except (OSError, smtplib.SMTPException) as error:
+        raise DeliveryError(f"{type(error).__name__}: {error}") from error
+    return str(config["MAIL_SERVER"])

@@ -1,0 +1,71 @@
+"""Recording a motion: submission, indieners, the vote and each fractie's vote."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from wtforms import IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.validators import URL, Length, NumberRange, Optional
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from campaign.forms import PartialDateField, empty_to_none, options, strip_text
+from campaign.gemeenten.forms import VersionedForm
+from campaign.gemeenten.models import Fractie
+from campaign.moties.models import Outcome, Vote
+
+OUTCOME_CHOICES = [("", "nog niet gestemd")] + [(o.value, o.value) for o in Outcome]
+VOTE_CHOICES = [("", "—")] + [(v.value, v.value) for v in Vote]
+DATE_HINT = "Bijvoorbeeld 2026-03-12; alleen 2026-03 of 2026 als de dag niet bekend is."
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class MotieForm(VersionedForm):
+    title = StringField("Titel", validators=[Length(max=250)], filters=[empty_to_none])
+    submitted_on = PartialDateField("Ingediend op", description=DATE_HINT)
+    voted_on = PartialDateField("Gestemd op", description=DATE_HINT)
+    outcome = SelectField("Uitslag", choices=options(OUTCOME_CHOICES))
+    votes_for = IntegerField("Stemmen voor", validators=[Optional(), NumberRange(min=0, max=100)])
+    votes_against = IntegerField(
+        "Stemmen tegen", validators=[Optional(), NumberRange(min=0, max=100)]
+    )
+    record_url = StringField(
+        "Link naar het raadsbesluit",
+        validators=[
+            Optional(),
+            URL(message="Vul een volledige link in, met https://."),
+            Length(max=500),
+        ],
+        filters=[empty_to_none],
+    )
+    indieners = MultiCheckboxField("Indienende fracties", choices=[], coerce=int)
+    indiener_names = TextAreaField(
+        "Raadsleden die ondertekenden",
+        description="Eén naam per regel.",
+        validators=[Length(max=5000)],
+        filters=[strip_text],
+    )
+    notes = TextAreaField("Notities", validators=[Length(max=10_000)], filters=[strip_text])
+
+    def vote_fields(self) -> list[tuple[Fractie, SelectField]]:
+        return [(fractie, getattr(self, f"vote_{fractie.id}")) for fractie in self._fracties]
+
+    _fracties: Sequence[Fractie] = ()
+
+
+def motie_form_class(fracties: Sequence[Fractie]) -> type[MotieForm]:
+    """A MotieForm with one vote field per fractie of the council."""
+
+    class FormWithVotes(MotieForm):
+        _fracties = fracties
+
+    for fractie in fracties:
+        setattr(
+            FormWithVotes,
+            f"vote_{fractie.id}",
+            SelectField(f"Stem van {fractie.name}", choices=options(VOTE_CHOICES)),
+        )
+    return FormWithVotes

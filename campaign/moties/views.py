@@ -1,0 +1,111 @@
+"""Recording a motion and its votes for one gemeente, under /beheer."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from sqlalchemy import select
+
+from campaign.accounts.permissions import require_login_for_beheer
+from campaign.errors import ConflictError, UserError
+from campaign.extensions import db
+from campaign.forms import options, show_error
+from campaign.gemeenten.models import Gemeente
+from campaign.gemeenten.workspace import get_gemeente
+from campaign.moties import services
+from campaign.moties.forms import MotieForm, motie_form_class
+from campaign.moties.models import Motie, Outcome, Vote
+
+bp = Blueprint("moties", __name__, url_prefix="/beheer/gemeenten")
+bp.before_request(require_login_for_beheer)
+
+
+def build_form(gemeente: Gemeente, motie: Motie | None) -> MotieForm:
+    fracties = sorted(
+        gemeente.fracties, key=lambda f: (-int(f.raadsperiode[:4]), f.name.casefold())
+    )
+    form_class = motie_form_class(fracties)
+    if request.method == "POST":
+        form = form_class()
+    elif motie is not None:
+        votes = {f"vote_{s.fractie_id}": s.vote.value for s in motie.stemmingen}
+        form = form_class(
+            formdata=None,
+            title=motie.title,
+            submitted_on=motie.submitted_on,
+            voted_on=motie.voted_on,
+            outcome=motie.outcome.value if motie.outcome else "",
+            votes_for=motie.votes_for,
+            votes_against=motie.votes_against,
+            record_url=motie.record_url,
+            indieners=[f.id for f in motie.indieners],
+            indiener_names=motie.indiener_names,
+            notes=motie.notes,
+            version_id=str(motie.version_id),
+            **votes,
+        )
+    else:
+        form = form_class(formdata=None)
+    form.indieners.choices = options((f.id, f"{f.name} ({f.raadsperiode})") for f in fracties)
+    return form
+
+
+def motie_input(form: MotieForm, gemeente: Gemeente) -> services.MotieInput:
+    fracties = {f.id: f for f in gemeente.fracties}
+    return services.MotieInput(
+        title=form.title.data,
+        submitted_on=form.submitted_on.data,
+        voted_on=form.voted_on.data,
+        outcome=Outcome(form.outcome.data) if form.outcome.data else None,
+        votes_for=form.votes_for.data,
+        votes_against=form.votes_against.data,
+        record_url=form.record_url.data,
+        indieners=[fracties[i] for i in form.indieners.data or [] if i in fracties],
+        indiener_names=form.indiener_names.data or "",
+        stemmingen={f: Vote(field.data) for f, field in form.vote_fields() if field.data},
+        notes=form.notes.data or "",
+    )
+
+
+def save(gemeente: Gemeente, motie: Motie | None) -> ResponseReturnValue:
+    form = build_form(gemeente, motie)
+    status = 200
+    if form.validate_on_submit():
+        try:
+            if motie is None:
+                motie = services.create_motie(gemeente, motie_input(form, gemeente))
+            else:
+                services.update_motie(motie, motie_input(form, gemeente), form.expected_version)
+        except ConflictError as problem:
+            db.session.rollback()
+            flash(problem.message, "error")
+            status = 409
+            if motie is not None:
+                form.version_id.data = str(motie.version_id)
+        except UserError as problem:
+            db.session.rollback()
+            show_error(form, problem)
+            status = 400
+        else:
+            flash(
+                f"De motie is opgeslagen. {gemeente.name} staat nu op {gemeente.status.label}.",
+                "success",
+            )
+            return redirect(url_for("gemeenten.workspace", slug=gemeente.slug, _anchor="moties"))
+    elif request.method == "POST":
+        status = 400
+    return render_template("moties/form.html", form=form, gemeente=gemeente, motie=motie), status
+
+
+@bp.route("/<slug>/moties/nieuw", methods=["GET", "POST"])
+def create(slug: str) -> ResponseReturnValue:
+    return save(get_gemeente(slug), None)
+
+
+@bp.route("/<slug>/moties/<int:motie_id>", methods=["GET", "POST"])
+def edit(slug: str, motie_id: int) -> ResponseReturnValue:
+    gemeente = get_gemeente(slug)
+    motie = db.first_or_404(
+        select(Motie).where(Motie.id == motie_id, Motie.gemeente_id == gemeente.id)
+    )
+    return save(gemeente, motie)

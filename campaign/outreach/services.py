@@ -1,0 +1,147 @@
+"""Claims, the outreach log, contact persons and follow-ups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from campaign.accounts.models import User
+from campaign.concurrency import check_version, commit
+from campaign.dates import today
+from campaign.errors import UserError
+from campaign.extensions import db
+from campaign.gemeenten.models import Gemeente
+from campaign.moties.services import refresh_status
+from campaign.outreach.models import Channel, ContactPerson, Direction, OutreachEntry
+
+
+def claim_gemeente(gemeente: Gemeente, volunteer: User) -> None:
+    """Give a gemeente to one volunteer so no griffie is approached twice.
+
+    The version column settles a race: of two simultaneous claims, the second commit fails.
+    """
+    if gemeente.volunteer is not None and gemeente.volunteer != volunteer:
+        raise UserError(f"{gemeente.name} is al geclaimd door {gemeente.volunteer.name}.")
+    gemeente.volunteer = volunteer
+    commit(gemeente.name)
+
+
+def release_gemeente(gemeente: Gemeente, user: User) -> None:
+    if gemeente.volunteer is None:
+        return
+    if gemeente.volunteer != user and not user.is_admin:
+        raise UserError(
+            f"Alleen {gemeente.volunteer.name} of een beheerder kan {gemeente.name} vrijgeven."
+        )
+    gemeente.volunteer = None
+    commit(gemeente.name)
+
+
+def assign_gemeenten(gemeenten: list[Gemeente], volunteer: User | None) -> int:
+    """Bulk assignment from the list: all selected gemeenten at once, or none."""
+    if volunteer is not None and not volunteer.active:
+        raise UserError(f"{volunteer.name} is niet meer actief.")
+    for gemeente in gemeenten:
+        gemeente.volunteer = volunteer
+    commit("Een van de gemeenten")
+    return len(gemeenten)
+
+
+@dataclass
+class ContactInput:
+    occurred_on: date
+    channel: Channel
+    direction: Direction
+    with_whom: str = ""
+    summary: str = ""
+    follow_up_on: date | None = None
+    contact_person: ContactPerson | None = None
+
+
+def log_contact(gemeente: Gemeente, data: ContactInput, volunteer: User) -> OutreachEntry:
+    if data.occurred_on > today():
+        raise UserError("Een contact kan niet in de toekomst liggen.", field="occurred_on")
+    if data.follow_up_on is not None and data.follow_up_on < data.occurred_on:
+        raise UserError("De opvolgdatum ligt vóór het contact.", field="follow_up_on")
+    if data.contact_person is not None and data.contact_person.gemeente is not gemeente:
+        raise UserError("Die contactpersoon hoort bij een andere gemeente.", field="contact_person")
+    entry = OutreachEntry(
+        gemeente=gemeente,
+        occurred_on=data.occurred_on,
+        channel=data.channel,
+        direction=data.direction,
+        with_whom=data.with_whom,
+        summary=data.summary,
+        follow_up_on=data.follow_up_on,
+        contact_person=data.contact_person,
+        logged_by=volunteer,
+    )
+    db.session.add(entry)
+    refresh_status(gemeente)
+    commit(gemeente.name)
+    return entry
+
+
+def mark_follow_up_done(entry: OutreachEntry, expected_version: int | None) -> None:
+    check_version(entry, expected_version, "Dit contact")
+    entry.follow_up_done = True
+    commit("Dit contact")
+
+
+@dataclass
+class ContactPersonInput:
+    name: str
+    function: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    notes: str = ""
+
+
+def save_contact_person(
+    gemeente: Gemeente,
+    data: ContactPersonInput,
+    person: ContactPerson | None = None,
+    expected_version: int | None = None,
+) -> ContactPerson:
+    if person is None:
+        person = ContactPerson(gemeente=gemeente)
+        db.session.add(person)
+    else:
+        check_version(person, expected_version, person.name)
+    person.name = data.name
+    person.function = data.function
+    person.email = data.email
+    person.phone = data.phone
+    person.notes = data.notes
+    commit(data.name)
+    return person
+
+
+def list_timeline(gemeente: Gemeente) -> list[OutreachEntry]:
+    return list(
+        db.session.scalars(
+            select(OutreachEntry)
+            .where(OutreachEntry.gemeente_id == gemeente.id)
+            .options(
+                selectinload(OutreachEntry.logged_by), selectinload(OutreachEntry.contact_person)
+            )
+            .order_by(OutreachEntry.occurred_on.desc(), OutreachEntry.id.desc())
+        )
+    )
+
+
+def list_follow_ups_due(today: date, volunteer: User | None = None) -> list[OutreachEntry]:
+    """Open follow-ups due today or earlier, the oldest first; optionally one volunteer's."""
+    statement = (
+        select(OutreachEntry)
+        .join(OutreachEntry.gemeente)
+        .where(OutreachEntry.follow_up_on <= today, OutreachEntry.follow_up_done.is_(False))
+        .options(selectinload(OutreachEntry.gemeente), selectinload(OutreachEntry.logged_by))
+        .order_by(OutreachEntry.follow_up_on, OutreachEntry.id)
+    )
+    if volunteer is not None:
+        statement = statement.where(Gemeente.volunteer_id == volunteer.id)
+    return list(db.session.scalars(statement))

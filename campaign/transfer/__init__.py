@@ -1,0 +1,1 @@
+"""CSV export of the gemeenten, and CSV import of fracties and contact details."""

@@ -1,0 +1,67 @@
+"""Reading CSV files as spreadsheets save them, and writing CSV that spreadsheets open safely."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+
+from campaign.errors import UserError
+
+# A cell starting with one of these runs as a formula in Excel, LibreOffice and Google Sheets.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
+def guard_cell(value: object) -> str:
+    """Text a user typed stays text: a leading apostrophe stops a spreadsheet evaluating it."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def write_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([guard_cell(cell) for cell in row] for row in rows)
+    return buffer.getvalue()
+
+
+def decode_upload(data: bytes) -> str:
+    """UTF-8 (with or without the BOM Excel writes), else Windows-1252 as older Excel saves."""
+    if not data.strip():
+        raise UserError("Het bestand is leeg.")
+    if b"\x00" in data:
+        raise UserError("Dit is geen CSV-bestand (het bevat binaire gegevens).")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def read_rows(text: str, required: Sequence[str]) -> list[dict[str, str]]:
+    """Rows as dicts keyed by lower-case column name; comma, semicolon or tab separated."""
+    first_line = text.splitlines()[0] if text else ""
+    delimiter = max((",", ";", "\t"), key=first_line.count)
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    columns = [name.strip().lower() for name in reader.fieldnames or []]
+    missing = [name for name in required if name not in columns]
+    if missing:
+        raise UserError(
+            "De kolom(men) "
+            + ", ".join(missing)
+            + " ontbreken. Verwacht: "
+            + ", ".join(required)
+            + "."
+        )
+    rows = []
+    for raw in reader:
+        row = {
+            (key or "").strip().lower(): (value or "").strip()
+            for key, value in raw.items()
+            if not isinstance(value, list)
+        }
+        if any(row.values()):
+            rows.append(row)
+    if not rows:
+        raise UserError("Het bestand bevat geen rijen onder de kopregel.")
+    return rows
