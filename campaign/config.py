@@ -21,6 +21,8 @@ class Config:
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None
+    # WTForms' own Dutch messages (DutchForm.Meta.locales) instead of Flask-Babel's.
+    WTF_I18N_ENABLED = False
     # Uploads (CSV imports) larger than this are refused with a 413.
     MAX_CONTENT_LENGTH = 4 * 1024 * 1024
     # E-mail address of the admin that `flask init` creates when there is no user at all.

@@ -27,7 +27,7 @@ class MotieForm(VersionedForm):
     title = StringField("Titel", validators=[Length(max=250)], filters=[empty_to_none])
     submitted_on = PartialDateField("Ingediend op", description=DATE_HINT)
     voted_on = PartialDateField("Gestemd op", description=DATE_HINT)
-    outcome = SelectField("Uitslag", choices=options(OUTCOME_CHOICES))
+    outcome = SelectField("Uitslag", choices=options(OUTCOME_CHOICES), default="")
     votes_for = IntegerField("Stemmen voor", validators=[Optional(), NumberRange(min=0, max=100)])
     votes_against = IntegerField(
         "Stemmen tegen", validators=[Optional(), NumberRange(min=0, max=100)]
@@ -66,6 +66,6 @@ def motie_form_class(fracties: Sequence[Fractie]) -> type[MotieForm]:
         setattr(
             FormWithVotes,
             f"vote_{fractie.id}",
-            SelectField(f"Stem van {fractie.name}", choices=options(VOTE_CHOICES)),
+            SelectField(f"Stem van {fractie.name}", choices=options(VOTE_CHOICES), default=""),
         )
     return FormWithVotes

@@ -11,7 +11,7 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields import SelectChoice
-from wtforms.validators import DataRequired, Email, Length, Optional
+from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional
 
 from campaign.dates import today
 from campaign.forms import DutchForm, empty_to_none, options, strip_text
@@ -33,14 +33,14 @@ DIRECTION_LABELS = {
 
 
 class ContactForm(DutchForm):
-    occurred_on = DateField("Datum", default=today, validators=[DataRequired()])
+    occurred_on = DateField("Datum", default=today, validators=[InputRequired()])
     channel = SelectField(
         "Kanaal", choices=options((c.value, label) for c, label in CHANNEL_LABELS.items())
     )
     direction = SelectField(
         "Richting", choices=options((d.value, label) for d, label in DIRECTION_LABELS.items())
     )
-    contact_person = SelectField("Contactpersoon", choices=[], validate_choice=True)
+    contact_person = SelectField("Contactpersoon", choices=[], default="")
     with_whom = StringField(
         "Met wie",
         validators=[Length(max=250)],
