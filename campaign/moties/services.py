@@ -112,6 +112,27 @@ def council_size(fracties: Sequence[Fractie]) -> int | None:
     return sum(fractie.seats or 0 for fractie in fracties)
 
 
+def _check_votes_against_seats(data: MotieInput) -> None:
+    """Where fracties voted as one bloc and their seats are known, the totals cannot exceed
+    their seats (members may be absent, so fewer is fine)."""
+    for vote, total, label in (
+        (Vote.VOOR, data.votes_for, "voor"),
+        (Vote.TEGEN, data.votes_against, "tegen"),
+    ):
+        fracties = [f for f, v in data.stemmingen.items() if v is vote]
+        if total is None or not fracties or any(f.seats is None for f in fracties):
+            continue
+        if any(v in (Vote.VERDEELD, Vote.ONBEKEND) for v in data.stemmingen.values()):
+            continue
+        seats = sum(f.seats or 0 for f in fracties)
+        if total > seats:
+            names = ", ".join(sorted(f.name for f in fracties))
+            raise UserError(
+                f"Er zijn {total} stemmen {label}, maar de fracties die {label} stemden "
+                f"({names}) hebben samen {seats} zetels."
+            )
+
+
 def validate_motie(gemeente: Gemeente, data: MotieInput) -> None:
     for label, count in (("voor", data.votes_for), ("tegen", data.votes_against)):
         if count is not None and count < 0:
@@ -132,6 +153,7 @@ def validate_motie(gemeente: Gemeente, data: MotieInput) -> None:
             raise UserError("Een aangenomen motie heeft meer stemmen voor dan tegen.")
         if data.outcome is Outcome.VERWORPEN and data.votes_for > data.votes_against:
             raise UserError("Een verworpen motie heeft niet meer stemmen voor dan tegen.")
+        _check_votes_against_seats(data)
         periodes = {fractie.raadsperiode for fractie in data.stemmingen}
         for periode in periodes:
             size = council_size([f for f in gemeente.fracties if f.raadsperiode == periode])

@@ -135,10 +135,28 @@ def test_more_votes_than_seats_is_refused(make_gemeente, make_fractie):
         outcome=Outcome.AANGENOMEN,
         votes_for=12,
         votes_against=9,
-        stemmingen={voor: Vote.VOOR, tegen: Vote.TEGEN},
+        stemmingen={voor: Vote.VOOR, tegen: Vote.VERDEELD},
     )
     with pytest.raises(UserError, match=r"meer stemmen \(21\) dan zetels in de raad \(19\)"):
         create_motie(gemeente, data)
+
+
+def test_votes_for_above_the_seats_of_the_fracties_voting_for_is_refused(
+    make_gemeente, make_fractie
+):
+    gemeente = make_gemeente()
+    voor = make_fractie(gemeente, "Partij A", seats=10)
+    tegen = make_fractie(gemeente, "Partij B", seats=9)
+    data = MotieInput(
+        outcome=Outcome.AANGENOMEN,
+        votes_for=11,
+        votes_against=8,
+        stemmingen={voor: Vote.VOOR, tegen: Vote.TEGEN},
+    )
+    with pytest.raises(UserError, match=r"11 stemmen voor, maar .* \(Partij A\) hebben samen 10"):
+        create_motie(gemeente, data)
+    data.votes_for = 9  # one member absent: fine
+    assert create_motie(gemeente, data).votes_for == 9
 
 
 def test_a_fractie_of_another_gemeente_is_refused(make_gemeente, make_fractie):
