@@ -78,6 +78,7 @@ def register_blueprints(app: Flask) -> None:
     from campaign.accounts.views import bp as accounts_bp
     from campaign.api.views import bp as api_bp
     from campaign.dashboard.views import bp as dashboard_bp
+    from campaign.documents.views import bp as documents_bp
     from campaign.gemeenten.views import bp as gemeenten_bp
     from campaign.health import bp as health_bp
     from campaign.moties.views import bp as moties_bp
@@ -95,6 +96,7 @@ def register_blueprints(app: Flask) -> None:
         outreach_bp,
         moties_bp,
         transfer_bp,
+        documents_bp,
     ):
         app.register_blueprint(blueprint)
     csrf.exempt(api_bp)
@@ -111,6 +113,8 @@ def register_errorhandlers(app: Flask) -> None:
 def register_commands(app: Flask) -> None:
     from campaign.accounts.cli import users_cli
     from campaign.cli import init_command
+    from campaign.documents.cli import motions_cli
 
     app.cli.add_command(init_command)
     app.cli.add_command(users_cli)
+    app.cli.add_command(motions_cli)

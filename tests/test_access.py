@@ -10,6 +10,8 @@ ADMIN_ONLY = {
     "/beheer/gebruikers/1",
     "/beheer/import",
     "/beheer/import/bevestigen",
+    "/beheer/teksten/motie",
+    "/beheer/teksten/motie/1",
 }
 
 
@@ -21,6 +23,7 @@ def beheer_urls(app, gemeente):
         "entry_id": 1,
         "motie_id": 1,
         "user_id": 1,
+        "number": 1,
     }
     for rule in app.url_map.iter_rules():
         if rule.rule.startswith("/beheer"):

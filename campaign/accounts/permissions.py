@@ -34,3 +34,13 @@ def require_login_for_beheer() -> Any:
     if current_user.must_change_password and request.endpoint != "accounts.change_password":
         return redirect(url_for("accounts.change_password"))
     return None
+
+
+def volunteer_required(view: F) -> F:
+    """For single /beheer views on a blueprint that also serves public pages."""
+
+    @wraps(view)
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        return require_login_for_beheer() or view(*args, **kwargs)
+
+    return wrapped  # type: ignore[return-value]

@@ -1,0 +1,179 @@
+"""The motion for one gemeente (public), and the model text and zip exports (in /beheer)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
+from sqlalchemy import select
+
+from campaign.accounts.permissions import admin_required, volunteer_required
+from campaign.dates import today
+from campaign.documents import services
+from campaign.documents.docx import build_docx
+from campaign.documents.exports import FORMATS, motions_zip_bytes
+from campaign.documents.forms import MotieTemplateForm
+from campaign.documents.models import TemplateKind
+from campaign.documents.motion import MotionOptions, build_motion
+from campaign.documents.pdf import build_pdf
+from campaign.errors import ConflictError, UserError
+from campaign.extensions import db
+from campaign.forms import options as select_options
+from campaign.gemeenten.models import Gemeente, current_raadsperiode
+from campaign.gemeenten.services import list_fracties, list_gemeenten
+
+bp = Blueprint("documents", __name__)
+
+MIMETYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+
+
+def public_gemeente(slug: str) -> Gemeente:
+    return db.first_or_404(select(Gemeente).where(Gemeente.slug == slug))
+
+
+@bp.get("/gemeente/<slug>/motie")
+def motion_page(slug: str) -> ResponseReturnValue:
+    gemeente = public_gemeente(slug)
+    known = [f.name for f in list_fracties(gemeente, current_raadsperiode(today()))]
+    error, status = None, 200
+    try:
+        options = services.parse_motion_options(request.args, gemeente)
+    except UserError as problem:
+        error, status = problem, 400
+        options = MotionOptions(include_noodopvang=gemeente.has_noodopvang)
+    query = "?" + urlencode(services.options_as_query(options))
+    return render_template(
+        "documents/motion_page.html",
+        gemeente=gemeente,
+        motion=services.motion_for(gemeente, options),
+        options=options,
+        known_fracties=known,
+        other_fracties=", ".join(f for f in options.fracties if f not in known),
+        error=error,
+        docx_url=url_for("documents.download_docx", slug=slug) + query,
+        pdf_url=url_for("documents.download_pdf", slug=slug) + query,
+    ), status
+
+
+def download(slug: str, file_format: str) -> ResponseReturnValue:
+    gemeente = public_gemeente(slug)
+    options = services.parse_motion_options(request.args, gemeente)
+    motion = services.motion_for(gemeente, options)
+    body = build_docx(motion) if file_format == "docx" else build_pdf(motion)
+    filename = services.filename_for(gemeente, options, file_format)
+    response = Response(body, mimetype=MIMETYPES[file_format])
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+@bp.get("/gemeente/<slug>/motie.docx")
+def download_docx(slug: str) -> ResponseReturnValue:
+    return download(slug, "docx")
+
+
+@bp.get("/gemeente/<slug>/motie.pdf")
+def download_pdf(slug: str) -> ResponseReturnValue:
+    return download(slug, "pdf")
+
+
+def preview_gemeente(slug: str | None) -> Gemeente:
+    gemeente = db.session.scalar(select(Gemeente).where(Gemeente.slug == (slug or "")))
+    return gemeente or list_gemeenten()[0]
+
+
+@bp.route("/beheer/teksten/motie", methods=["GET", "POST"])
+@admin_required
+def edit_motion_template() -> ResponseReturnValue:
+    current = services.current_version(TemplateKind.MOTIE)
+    if request.method == "POST":
+        form = MotieTemplateForm()
+    else:
+        form = MotieTemplateForm(
+            formdata=None,
+            based_on=str(current.number),
+            **MotieTemplateForm.data_from_content(current.content),
+        )
+    gemeenten = list_gemeenten()
+    form.preview_gemeente.choices = select_options((g.slug, g.name) for g in gemeenten)
+    status, preview = 200, None
+    if request.method == "POST":
+        if request.form.get("actie") == "voorbeeld":
+            form.note.validators = []
+        if not form.validate():
+            status = 400
+        elif request.form.get("actie") == "voorbeeld":
+            gemeente = preview_gemeente(form.preview_gemeente.data)
+            options = MotionOptions(include_noodopvang=True)
+            preview = build_motion(form.content(), current.number + 1, gemeente.name, options)
+        else:
+            based_on = int(form.based_on.data) if (form.based_on.data or "").isdigit() else None
+            try:
+                version = services.save_version(
+                    TemplateKind.MOTIE,
+                    form.title.data or "",
+                    form.content(),
+                    form.note.data or "",
+                    current_user,
+                    based_on,
+                )
+            except ConflictError as problem:
+                flash(problem.message, "error")
+                status = 409
+            else:
+                flash(f"Versie {version.number} van de motie is opgeslagen.", "success")
+                return redirect(url_for("documents.edit_motion_template"))
+    return render_template(
+        "documents/template_edit.html",
+        form=form,
+        current=current,
+        versions=services.list_versions(TemplateKind.MOTIE),
+        preview=preview,
+    ), status
+
+
+@bp.get("/beheer/teksten/motie/<int:number>")
+@admin_required
+def show_motion_version(number: int) -> ResponseReturnValue:
+    version = services.find_version(TemplateKind.MOTIE, number) or abort(404)
+    gemeente = preview_gemeente(request.args.get("gemeente"))
+    motion = services.motion_for(gemeente, MotionOptions(include_noodopvang=True), version)
+    return render_template(
+        "documents/template_version.html", version=version, motion=motion, gemeente=gemeente
+    )
+
+
+@bp.route("/beheer/documenten/moties.zip", methods=["GET", "POST"])
+@volunteer_required
+def motions_zip() -> ResponseReturnValue:
+    """GET: every gemeente; POST: the gemeenten selected in the worklist."""
+    file_format = request.values.get("formaat", "docx")
+    if file_format not in FORMATS:
+        raise UserError("Kies het formaat docx of pdf.")
+    gemeenten = list_gemeenten()
+    if request.method == "POST":
+        codes = set(request.form.getlist("codes"))
+        gemeenten = [g for g in gemeenten if g.cbs_code in codes]
+        if not gemeenten:
+            flash("Kies eerst een of meer gemeenten.", "error")
+            return redirect(url_for("gemeenten.index"))
+    body = motions_zip_bytes(gemeenten, file_format, MotionOptions())
+    response = Response(body, mimetype="application/zip")
+    name = f"moties-gewortelde-kinderen-{today().isoformat()}-{file_format}.zip"
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
