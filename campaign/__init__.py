@@ -56,6 +56,7 @@ def register_extensions(app: Flask) -> None:
     from campaign.accounts.services import load_user
     from campaign.audit.services import register_audit_listener
     from campaign.dbtypes import render_migration_type
+    from campaign.kaart.render import init_map_cache
 
     db.init_app(app)
     migrate.init_app(
@@ -71,6 +72,7 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     limiter.init_app(app)
     register_audit_listener()
+    init_map_cache(app)
 
 
 def register_blueprints(app: Flask) -> None:
@@ -83,6 +85,7 @@ def register_blueprints(app: Flask) -> None:
     from campaign.health import bp as health_bp
     from campaign.moties.views import bp as moties_bp
     from campaign.outreach.views import bp as outreach_bp
+    from campaign.publiek import download_views  # noqa: F401  (adds its routes to publiek.bp)
     from campaign.publiek.views import bp as publiek_bp
     from campaign.transfer.views import bp as transfer_bp
 
@@ -105,16 +108,20 @@ def register_blueprints(app: Flask) -> None:
 def register_errorhandlers(app: Flask) -> None:
     from campaign.errors import register_error_handlers
     from campaign.formatting import register_filters
+    from campaign.security import register_security_headers
 
     register_error_handlers(app)
     register_filters(app)
+    register_security_headers(app)
 
 
 def register_commands(app: Flask) -> None:
     from campaign.accounts.cli import users_cli
     from campaign.cli import init_command
     from campaign.documents.cli import motions_cli
+    from campaign.kaart.cli import boundaries_cli
 
     app.cli.add_command(init_command)
     app.cli.add_command(users_cli)
     app.cli.add_command(motions_cli)
+    app.cli.add_command(boundaries_cli)

@@ -4,6 +4,7 @@ from campaign.accounts.models import User
 from campaign.audit.models import AuditEntry
 from campaign.documents.models import TemplateVersion
 from campaign.gemeenten.models import Fractie, Gemeente, StatusChange
+from campaign.kaart.models import MapLayer, MapShape
 from campaign.moties.models import Motie, Stemming
 from campaign.outreach.models import ContactPerson, OutreachEntry
 
@@ -12,6 +13,8 @@ __all__ = [
     "ContactPerson",
     "Fractie",
     "Gemeente",
+    "MapLayer",
+    "MapShape",
     "Motie",
     "OutreachEntry",
     "StatusChange",

@@ -19,6 +19,7 @@ from campaign.documents.models import TemplateKind, TemplateVersion
 from campaign.extensions import db
 from campaign.gemeenten.models import Fractie, Gemeente
 from campaign.gemeenten.search import slug_for
+from campaign.kaart.services import current_layer, load_boundaries, read_source
 from campaign.moties.models import Motie, Outcome, Vote
 from campaign.moties.services import MotieInput, create_motie
 
@@ -35,6 +36,7 @@ class SeedReport:
     gemeenten: int = 0
     moties: int = 0
     templates: int = 0
+    map_shapes: int = 0
 
 
 def seed_gemeenten(path: Path) -> int:
@@ -129,9 +131,20 @@ def seed_templates(folder: Path) -> int:
     return added
 
 
+def seed_map(path: Path) -> int:
+    """The map shapes of 2025, unless boundaries were loaded already (perhaps another year's)."""
+    if current_layer() is not None:
+        return 0
+    data = read_source(str(path))
+    return load_boundaries(
+        data, f"seed_data/{path.parent.name}/{path.name}", credit=data["credit"]
+    ).loaded
+
+
 def load_seed_data(folder: Path) -> SeedReport:
     return SeedReport(
         gemeenten=seed_gemeenten(folder / "gemeenten_2025.csv"),
         templates=seed_templates(folder / "templates"),
         moties=seed_moties(folder / "moties.json"),
+        map_shapes=seed_map(folder / "kaart" / "gemeenten_2025.geojson"),
     )

@@ -24,7 +24,7 @@ def test_init_loads_gemeenten_moties_templates_and_creates_a_first_admin(bare_ru
     result = bare_runner.invoke(args=["init"])
 
     assert result.exit_code == 0, result.output
-    assert "Added 342 gemeenten, 7 moties and 3 templates" in result.output
+    assert "Added 342 gemeenten, 7 moties, 3 templates and 342 map shapes" in result.output
     password = re.search(r"password: (\S+)", result.output).group(1)
     admin = db.session.scalars(select(User)).one()
     assert admin.role is Role.ADMIN and admin.must_change_password
@@ -40,7 +40,7 @@ def test_running_init_again_changes_and_duplicates_nothing(bare_runner):
     second = bare_runner.invoke(args=["init"])
 
     assert second.exit_code == 0, second.output
-    assert "Added 0 gemeenten, 0 moties and 0 templates" in second.output
+    assert "Added 0 gemeenten, 0 moties, 0 templates and 0 map shapes" in second.output
     assert "password" not in second.output
     assert [count(model) for model in (Gemeente, Motie, Fractie, TemplateVersion, User)] == counts
     assert count(AuditEntry) == audit_rows

@@ -149,5 +149,4 @@ def reset_password(token: str) -> ResponseReturnValue:
 @bp.before_app_request
 def attribute_changes_to_current_user() -> None:
     """Every change made during this request is logged under the logged-in user."""
-    if current_user.is_authenticated:
-        act_as(current_user.id)
+    act_as(current_user.id if current_user.is_authenticated else None)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify
+from flask import Blueprint, jsonify, url_for
 from flask.typing import ResponseReturnValue
 
+from campaign.api.openapi import openapi_document
 from campaign.api.serializers import gemeente_detail, gemeente_summary
 from campaign.errors import json_error
 from campaign.gemeenten.services import find_gemeente, list_gemeenten
@@ -24,3 +25,9 @@ def gemeente(code_or_slug: str) -> ResponseReturnValue:
     if found is None:
         return json_error(404, f"Geen gemeente met code of naam {code_or_slug!r}.")
     return jsonify(gemeente_detail(found, list_moties_for(found)))
+
+
+@bp.get("/openapi.json")
+def openapi() -> ResponseReturnValue:
+    server = url_for("api.gemeenten", _external=True).removesuffix("/gemeenten")
+    return jsonify(openapi_document(server))

@@ -42,6 +42,10 @@ def to_json_value(value: Any) -> Any:
     return value
 
 
+def is_audited(obj: Any) -> bool:
+    return bool(getattr(obj, "audited", True))
+
+
 def _as_json(values: dict[str, Any]) -> dict[str, Any]:
     """Plain JSON values, with secrets replaced by a marker that only says they changed."""
     return {
@@ -112,12 +116,14 @@ def _collect_before_flush(session: Session, flush_context: UOWTransaction, insta
     """Updates and deletes are read before the flush, while the old values are still stored."""
     pending = session.info.setdefault(PENDING_KEY, [])
     for obj in session.dirty:
-        if not session.is_modified(obj):
+        if not is_audited(obj) or not session.is_modified(obj):
             continue
         before, after = _changed_values(session, obj)
         if after:
             pending.append(_entry("update", obj, before, after))
     for obj in session.deleted:
+        if not is_audited(obj):
+            continue
         keys = _column_keys(inspect(obj).mapper)
         pending.append(_entry("delete", obj, _as_json(_stored_values(session, obj, keys)), None))
 
@@ -126,6 +132,8 @@ def _write_after_flush(session: Session, flush_context: UOWTransaction) -> None:
     """New records are written after the flush, once they have their ids."""
     rows = session.info.pop(PENDING_KEY, [])
     for obj in session.new:
+        if not is_audited(obj):
+            continue
         state = inspect(obj)
         values = {key: state.dict[key] for key in _column_keys(state.mapper) if key in state.dict}
         rows.append(_entry("create", obj, None, _as_json(values)))

@@ -2,50 +2,134 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
+from campaign.documents.models import TemplateKind
+from campaign.documents.services import current_version
 from campaign.errors import UserError
-from campaign.gemeenten.models import CampaignStatus
-from campaign.gemeenten.services import PROVINCES, GemeenteQuery, count_by_status, list_gemeenten
-from campaign.moties.services import list_latest_adoptions
+from campaign.extensions import db
+from campaign.gemeenten.models import CampaignStatus, Gemeente, StatusChange
+from campaign.gemeenten.services import (
+    CBS_CODE,
+    PROVINCES,
+    GemeenteQuery,
+    count_by_status,
+    find_gemeente,
+    list_gemeenten,
+)
+from campaign.kaart.render import STYLES, fill_for, render_map
+from campaign.kaart.services import current_layer, neighbours_of, shape_of
+from campaign.moties.services import list_latest_adoptions, list_moties_for
+from campaign.publiek import services
+from campaign.publiek.caching import conditional
+from campaign.publiek.parties import party_overview
+from campaign.security import allow_framing
 
 bp = Blueprint("publiek", __name__)
 
 
 @bp.get("/")
 def home() -> ResponseReturnValue:
-    counts = count_by_status()
-    return render_template(
-        "publiek/home.html",
-        counts=counts,
-        total=sum(counts.values()),
-        adopted=counts[CampaignStatus.AANGENOMEN],
-        adoptions=list_latest_adoptions(limit=10),
-    )
+    def make() -> ResponseReturnValue:
+        counts = count_by_status()
+        return render_template(
+            "publiek/home.html",
+            counts=counts,
+            total=sum(counts.values()),
+            adopted=counts[CampaignStatus.AANGENOMEN],
+            adoptions=list_latest_adoptions(limit=10),
+            map_svg=render_map("page"),
+            layer=current_layer(),
+            gemeenten=list_gemeenten(),
+            styles=STYLES,
+            fill_for=fill_for,
+        )
+
+    return conditional(services.site_version(), make)
 
 
 @bp.get("/gemeenten")
 def gemeenten() -> ResponseReturnValue:
     try:
         query = GemeenteQuery.from_args(request.args.to_dict())
-    except UserError as error:
-        return (
-            render_template(
-                "publiek/gemeenten.html",
-                query=GemeenteQuery(),
-                gemeenten=[],
-                error=error.message,
-                provinces=PROVINCES,
-                statuses=list(CampaignStatus),
-            ),
-            400,
-        )
+        error = None
+    except UserError as problem:
+        query, error = GemeenteQuery(), problem.message
     return render_template(
         "publiek/gemeenten.html",
         query=query,
-        gemeenten=list_gemeenten(query),
-        error=None,
+        gemeenten=list_gemeenten(query) if error is None else [],
+        error=error,
         provinces=PROVINCES,
         statuses=list(CampaignStatus),
+    ), (400 if error else 200)
+
+
+@bp.get("/gemeente/<slug>")
+def gemeente(slug: str) -> ResponseReturnValue:
+    if CBS_CODE.match(slug):
+        found = find_gemeente(slug)
+        if found is None:
+            abort(404, description="Er is geen gemeente met deze code.")
+        return redirect(url_for("publiek.gemeente", slug=found.slug), 301)
+    found = db.first_or_404(
+        select(Gemeente)
+        .where(Gemeente.slug == slug)
+        .options(selectinload(Gemeente.status_changes).selectinload(StatusChange.changed_by))
     )
+
+    def make() -> ResponseReturnValue:
+        moties = list_moties_for(found)
+        shape = shape_of(found)
+        return render_template(
+            "publiek/gemeente.html",
+            gemeente=found,
+            status_text=services.PUBLIC_STATUS_TEXT[found.status],
+            history=services.public_history(found),
+            moties=moties,
+            bars={motie.id: services.vote_bar(motie) for motie in moties},
+            neighbours=neighbours_of(found, shape),
+            has_map=shape is not None,
+            fill_for=fill_for,
+        )
+
+    return conditional(services.site_version(), make)
+
+
+@bp.get("/embed/kaart")
+def embed_map() -> ResponseReturnValue:
+    def make() -> ResponseReturnValue:
+        counts = count_by_status()
+        return render_template(
+            "publiek/embed.html",
+            map_svg=render_map("embed"),
+            counts=counts,
+            adopted=counts[CampaignStatus.AANGENOMEN],
+            layer=current_layer(),
+        )
+
+    allow_framing()
+    return conditional(services.site_version(), make)
+
+
+@bp.get("/partijen")
+def parties() -> ResponseReturnValue:
+    return conditional(
+        services.site_version(),
+        lambda: render_template("publiek/partijen.html", parties=party_overview()),
+    )
+
+
+@bp.get("/over-het-kinderpardon")
+def about() -> ResponseReturnValue:
+    body = current_version(TemplateKind.ACHTERGROND).content["body"]
+    blocks = [block.strip() for block in body.split("\n\n") if block.strip()]
+    return render_template("publiek/over.html", title=blocks[0], blocks=blocks[1:])
+
+
+@bp.get("/colofon")
+def colophon() -> ResponseReturnValue:
+    return render_template("publiek/colofon.html", layer=current_layer())

@@ -13,8 +13,8 @@ def test_home_shows_counts_and_the_latest_adoptions(client, seeded):
     html = client.get("/").get_data(as_text=True)
 
     assert "Aangenomen in <strong>7</strong> gemeenten" in html
-    assert "Amersfoort</strong> — maart 2025, 26 stemmen voor en 8 tegen" in html
-    assert "Maastricht</strong> — 2024" in html
+    assert "Amersfoort</strong></a> — maart 2025, 26 stemmen voor en 8 tegen" in html
+    assert "Maastricht</strong></a> — 2024" in html
     assert "niet benaderd" in html
 
 

@@ -1,0 +1,161 @@
+"""Loading boundaries into the database, and what the map shows."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, func, select
+
+from campaign.extensions import db
+from campaign.gemeenten.models import Gemeente
+from campaign.kaart.geometry import (
+    Area,
+    BoundaryError,
+    Projection,
+    neighbours,
+    read_areas,
+    svg_path,
+    to_geojson_geometry,
+)
+from campaign.kaart.models import MapLayer, MapShape
+
+CREDIT = "Bron: CBS / Kadaster, via PDOK; vereenvoudigd door cartomap/nl"
+MAX_DOWNLOAD = 100 * 1024 * 1024
+
+
+@dataclass
+class LoadReport:
+    loaded: int
+    missing_in_file: list[str] = field(default_factory=list)
+    unknown_in_database: list[str] = field(default_factory=list)
+
+
+def read_source(source: str) -> Any:
+    """Parse boundaries from a local path or an http(s) URL."""
+    if source.startswith(("http://", "https://")):
+        try:
+            with urllib.request.urlopen(source, timeout=60) as response:  # noqa: S310 (scheme checked)
+                raw = response.read(MAX_DOWNLOAD + 1)
+        except OSError as error:
+            raise BoundaryError(f"could not download {source}: {error}") from None
+        if len(raw) > MAX_DOWNLOAD:
+            raise BoundaryError("the download is larger than 100 MB")
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise BoundaryError(f"no such file: {source}")
+        raw = path.read_bytes()
+    try:
+        return json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise BoundaryError(f"not JSON: {error}") from None
+
+
+def load_boundaries(
+    data: Any,
+    source: str,
+    code_property: str = "statcode",
+    name_property: str = "statnaam",
+    credit: str = CREDIT,
+) -> LoadReport:
+    """Replace the stored map with these areas, in one transaction."""
+    areas = read_areas(data, code_property, name_property)
+    if not areas:
+        raise BoundaryError("the file has no areas")
+    projection = Projection.fitting(areas)
+    adjacency = neighbours(areas)
+    known = set(db.session.scalars(select(Gemeente.cbs_code).where(Gemeente.ceased_on.is_(None))))
+    codes = {area.code for area in areas}
+    layer = MapLayer(source=source[:500], credit=credit[:300], view_box=projection.view_box)
+    layer.shapes = [_shape(area, projection, adjacency[area.code]) for area in areas]
+    db.session.execute(delete(MapShape))
+    db.session.execute(delete(MapLayer))
+    db.session.add(layer)
+    db.session.commit()
+    return LoadReport(
+        loaded=len(areas),
+        missing_in_file=sorted(known - codes),
+        unknown_in_database=sorted(codes - known),
+    )
+
+
+def _shape(area: Area, projection: Projection, neighbour_codes: list[str]) -> MapShape:
+    return MapShape(
+        cbs_code=area.code,
+        name=area.name,
+        svg_path=svg_path(area.polygons, projection),
+        geometry=to_geojson_geometry(area.polygons),
+        neighbour_codes=neighbour_codes,
+    )
+
+
+def derived_geojson(
+    data: Any, code_property: str, name_property: str, credit: str
+) -> dict[str, Any]:
+    """What seed_data/ keeps of a boundaries file: code, name and a rounded outline."""
+    areas = read_areas(data, code_property, name_property)
+    return {
+        "type": "FeatureCollection",
+        "credit": credit,
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"statcode": area.code, "statnaam": area.name},
+                "geometry": to_geojson_geometry(area.polygons, decimals=4),
+            }
+            for area in areas
+        ],
+    }
+
+
+def current_layer() -> MapLayer | None:
+    return db.session.scalar(select(MapLayer).order_by(MapLayer.id.desc()).limit(1))
+
+
+@dataclass(frozen=True)
+class MapEntry:
+    gemeente: Gemeente
+    shape: MapShape
+
+
+def map_entries() -> list[MapEntry]:
+    """Every active gemeente that has a shape, with its shape, in one query."""
+    rows = db.session.execute(
+        select(Gemeente, MapShape)
+        .join(MapShape, MapShape.cbs_code == Gemeente.cbs_code)
+        .where(Gemeente.ceased_on.is_(None))
+        .order_by(Gemeente.name)
+    )
+    return [MapEntry(gemeente, shape) for gemeente, shape in rows]
+
+
+def shape_of(gemeente: Gemeente) -> MapShape | None:
+    return db.session.scalar(select(MapShape).where(MapShape.cbs_code == gemeente.cbs_code))
+
+
+def neighbours_of(gemeente: Gemeente, shape: MapShape | None) -> list[Gemeente]:
+    """Bordering gemeenten from the map; without a shape, the others in the same province."""
+    if shape is not None:
+        statement = select(Gemeente).where(Gemeente.cbs_code.in_(shape.neighbour_codes))
+    else:
+        statement = select(Gemeente).where(
+            Gemeente.province == gemeente.province, Gemeente.id != gemeente.id
+        )
+    return list(
+        db.session.scalars(statement.where(Gemeente.ceased_on.is_(None)).order_by(Gemeente.name))
+    )
+
+
+def map_version() -> str:
+    """Changes whenever anything the map shows changes: a status, a name, the boundaries."""
+    count, versions = db.session.execute(
+        select(func.count(Gemeente.id), func.coalesce(func.sum(Gemeente.version_id), 0))
+    ).one()
+    layer = db.session.execute(select(func.max(MapLayer.id), func.max(MapLayer.loaded_at))).one()
+    text = f"{count}:{versions}:{layer[0]}:{layer[1]}"
+    return hashlib.sha256(text.encode()).hexdigest()[:20]

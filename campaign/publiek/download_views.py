@@ -1,0 +1,105 @@
+"""Downloads: the map as SVG and PNG, share images, and the open data files."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from flask import Response, abort, render_template
+from flask.typing import ResponseReturnValue
+from sqlalchemy import select
+
+from campaign.dates import today
+from campaign.extensions import db
+from campaign.gemeenten.models import Gemeente
+from campaign.kaart.render import render_map, render_png
+from campaign.publiek import opendata
+from campaign.publiek.caching import conditional
+from campaign.publiek.services import site_version
+from campaign.publiek.views import bp
+
+
+def download(body: str | bytes, mimetype: str, filename: str | None = None) -> Response:
+    response = Response(body, mimetype=mimetype)
+    if filename:
+        response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["X-License"] = "CC BY 4.0, KinderpardonNU; grenzen: Bron: CBS / Kadaster"
+    return response
+
+
+def json_download(
+    data: dict[str, Any], filename: str, mimetype: str = "application/json"
+) -> Response:
+    return download(json.dumps(data, ensure_ascii=False, indent=1), mimetype, filename)
+
+
+@bp.get("/kaart.svg")
+def map_svg() -> ResponseReturnValue:
+    def make() -> ResponseReturnValue:
+        svg = render_map("download") or abort(404, description="De kaart is nog niet geladen.")
+        return download('<?xml version="1.0" encoding="UTF-8"?>\n' + str(svg), "image/svg+xml")
+
+    return conditional(site_version(), make)
+
+
+@bp.get("/kaart.png")
+def map_png() -> ResponseReturnValue:
+    def make() -> ResponseReturnValue:
+        png = render_png("download") or abort(404, description="De kaart is nog niet geladen.")
+        return download(png, "image/png")
+
+    return conditional(site_version(), make)
+
+
+@bp.get("/gemeente/<slug>/kaart.png")
+def share_image(slug: str) -> ResponseReturnValue:
+    gemeente = db.first_or_404(select(Gemeente).where(Gemeente.slug == slug))
+
+    def make() -> ResponseReturnValue:
+        png = render_png("share", highlight=gemeente.cbs_code) or abort(404)
+        return download(png, "image/png")
+
+    return conditional(site_version(), make, max_age=3600)
+
+
+@bp.get("/open-data")
+def open_data() -> ResponseReturnValue:
+    return render_template("publiek/open_data.html", license=opendata.LICENSE)
+
+
+@bp.get("/open-data/gemeenten.csv")
+def gemeenten_csv() -> ResponseReturnValue:
+    return conditional(
+        site_version(),
+        lambda: download(
+            opendata.gemeenten_csv(), "text/csv", f"gemeenten-{today().isoformat()}.csv"
+        ),
+    )
+
+
+@bp.get("/open-data/gemeenten.json")
+def gemeenten_json() -> ResponseReturnValue:
+    return conditional(
+        site_version(),
+        lambda: json_download(opendata.gemeenten_json(), f"gemeenten-{today().isoformat()}.json"),
+    )
+
+
+@bp.get("/open-data/gemeenten.geojson")
+def gemeenten_geojson() -> ResponseReturnValue:
+    return conditional(
+        site_version(),
+        lambda: json_download(
+            opendata.gemeenten_geojson(),
+            f"gemeenten-{today().isoformat()}.geojson",
+            "application/geo+json",
+        ),
+    )
+
+
+@bp.get("/open-data/moties.json")
+def moties_json() -> ResponseReturnValue:
+    return conditional(
+        site_version(),
+        lambda: json_download(opendata.moties_popolo(), f"moties-{today().isoformat()}.json"),
+    )

@@ -1,0 +1,86 @@
+"""What the public pages show: per gemeente its motions and neighbours, and page versions."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from campaign.extensions import db
+from campaign.gemeenten.models import CampaignStatus, Gemeente, StatusChange
+from campaign.kaart.services import map_version
+from campaign.moties.models import Motie, Outcome
+
+PUBLIC_STATUS_TEXT = {
+    CampaignStatus.NIET_BENADERD: "De campagne heeft deze gemeente nog niet benaderd.",
+    CampaignStatus.OPROEP_VERSTUURD: "De oproep om de motie in te dienen is verstuurd.",
+    CampaignStatus.IN_GESPREK: "De campagne is in gesprek met de gemeenteraad.",
+    CampaignStatus.MOTIE_INGEDIEND: "De motie is ingediend en wacht op de stemming.",
+    CampaignStatus.AANGENOMEN: "De gemeenteraad heeft de motie aangenomen.",
+    CampaignStatus.VERWORPEN: "De gemeenteraad heeft de motie verworpen.",
+    CampaignStatus.INGETROKKEN: "De motie is ingetrokken.",
+    CampaignStatus.AANGEHOUDEN: "De motie is aangehouden: de stemming is uitgesteld.",
+    CampaignStatus.GEEN_INTERESSE: "De gemeenteraad heeft laten weten geen motie in te dienen.",
+}
+
+
+def public_history(gemeente: Gemeente) -> list[StatusChange]:
+    """The steps volunteers recorded, oldest first, without who or why (that stays internal).
+
+    Steps made by the system (loading the seed data) carry the date of loading, not of the
+    event, so they are left out rather than shown with a misleading date.
+    """
+    recorded = [change for change in gemeente.status_changes if change.changed_by_id is not None]
+    return sorted(recorded, key=lambda change: (change.changed_at, change.id))
+
+
+def adopted_count() -> int:
+    return (
+        db.session.scalar(
+            select(func.count())
+            .select_from(Gemeente)
+            .where(Gemeente.status == CampaignStatus.AANGENOMEN)
+        )
+        or 0
+    )
+
+
+@dataclass(frozen=True)
+class VoteBar:
+    """Shares of the votes cast, for the bar on a gemeente's page."""
+
+    votes_for: int
+    votes_against: int
+
+    @property
+    def percent_for(self) -> int:
+        total = self.votes_for + self.votes_against
+        return round(100 * self.votes_for / total) if total else 0
+
+
+def vote_bar(motie: Motie) -> VoteBar | None:
+    if motie.votes_for is None or motie.votes_against is None:
+        return None
+    return VoteBar(motie.votes_for, motie.votes_against)
+
+
+def site_version() -> str:
+    """An ETag seed for public pages: the map version plus every motion's last change."""
+    moties = db.session.execute(select(func.count(Motie.id), func.max(Motie.updated_at))).one()
+    text = f"{map_version()}:{moties[0]}:{moties[1]}"
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+
+def latest_decided_moties() -> dict[int, Motie]:
+    """Per gemeente the motion that decides its public record: an adopted one, else the latest."""
+    moties = db.session.scalars(
+        select(Motie).options(selectinload(Motie.stemmingen)).order_by(Motie.id)
+    ).all()
+    chosen: dict[int, Motie] = {}
+    for motie in moties:
+        held = chosen.get(motie.gemeente_id)
+        if held is None or held.outcome is not Outcome.AANGENOMEN:
+            chosen[motie.gemeente_id] = motie
+    return chosen
