@@ -55,8 +55,8 @@ def register_extensions(app: Flask) -> None:
     from campaign import models  # noqa: F401  (every model is known before the mappers configure)
     from campaign.accounts.services import load_user
     from campaign.audit.services import register_audit_listener
+    from campaign.cache import init_render_cache
     from campaign.dbtypes import render_migration_type
-    from campaign.kaart.render import init_map_cache
 
     db.init_app(app)
     migrate.init_app(
@@ -72,7 +72,7 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     limiter.init_app(app)
     register_audit_listener()
-    init_map_cache(app)
+    init_render_cache(app)
 
 
 def register_blueprints(app: Flask) -> None:

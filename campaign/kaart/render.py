@@ -5,22 +5,21 @@ pattern, so the map reads for colour-blind visitors and in greyscale. Everything
 presentation attributes (no stylesheet), so the same SVG works inline, as a download, in an
 embed and when rasterised to PNG.
 
-Rendering 342 shapes costs tens of milliseconds, so finished SVGs are kept per map version
-(which changes with any status, name or boundary) in a small per-process cache.
+Rendering 342 shapes costs tens of milliseconds, so finished SVGs are kept in the render cache
+under the data version the caller passes (it changes with any status, name or boundary).
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import cairosvg
-from flask import Flask, current_app, render_template
+from flask import render_template
 from markupsafe import Markup
 
+from campaign.cache import render_cache
 from campaign.gemeenten.models import CampaignStatus
-from campaign.kaart.services import current_layer, map_entries, map_version
+from campaign.kaart.services import current_layer, map_entries
 
 
 @dataclass(frozen=True)
@@ -48,40 +47,12 @@ def fill_for(status: CampaignStatus) -> str:
     return f"url(#{style.pattern}-{status.value})" if style.pattern else style.fill
 
 
-class MapCache:
-    """Rendered maps by (variant, map version); the oldest are dropped past `size`."""
-
-    def __init__(self, size: int = 64) -> None:
-        self.size = size
-        self.items: OrderedDict[tuple[str, ...], str | bytes] = OrderedDict()
-
-    def get_or_make(self, key: tuple[str, ...], make: Callable[[], str | bytes]) -> str | bytes:
-        if key in self.items:
-            self.items.move_to_end(key)
-            return self.items[key]
-        value = make()
-        self.items[key] = value
-        if len(self.items) > self.size:
-            self.items.popitem(last=False)
-        return value
-
-
-def init_map_cache(app: Flask) -> None:
-    app.extensions["map_cache"] = MapCache()
-
-
-def _cache() -> MapCache:
-    cache: MapCache = current_app.extensions["map_cache"]
-    return cache
-
-
-def render_map(variant: str = "page", highlight: str | None = None) -> Markup | None:
+def render_map(version: str, variant: str = "page", highlight: str | None = None) -> Markup | None:
     """The SVG map, or None when no boundaries are loaded.
 
     Variants: "page" (inline, relative links), "embed" (links open on this site, in the top
     window), "download" (absolute links, a title and legend of its own), "share" (for images).
     """
-    version = map_version()
 
     def make() -> str:
         layer = current_layer()
@@ -98,14 +69,15 @@ def render_map(variant: str = "page", highlight: str | None = None) -> Markup | 
             fill_for=fill_for,
         )
 
-    svg = _cache().get_or_make(("svg", variant, highlight or "", version), make)
+    svg = render_cache().get_or_make(("svg", variant, highlight or "", version), make)
     assert isinstance(svg, str)
     return Markup(svg) if svg else None
 
 
-def render_png(variant: str, highlight: str | None = None, width: int = 1200) -> bytes | None:
-    version = map_version()
-    svg = render_map(variant, highlight)
+def render_png(
+    version: str, variant: str, highlight: str | None = None, width: int = 1200
+) -> bytes | None:
+    svg = render_map(version, variant, highlight)
     if svg is None:
         return None
 
@@ -114,6 +86,6 @@ def render_png(variant: str, highlight: str | None = None, width: int = 1200) ->
         assert isinstance(png, bytes)
         return png
 
-    png = _cache().get_or_make(("png", variant, highlight or "", str(width), version), make)
+    png = render_cache().get_or_make(("png", variant, highlight or "", str(width), version), make)
     assert isinstance(png, bytes)
     return png

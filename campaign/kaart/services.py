@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 
 from campaign.extensions import db
 from campaign.gemeenten.models import Gemeente
@@ -149,13 +148,3 @@ def neighbours_of(gemeente: Gemeente, shape: MapShape | None) -> list[Gemeente]:
     return list(
         db.session.scalars(statement.where(Gemeente.ceased_on.is_(None)).order_by(Gemeente.name))
     )
-
-
-def map_version() -> str:
-    """Changes whenever anything the map shows changes: a status, a name, the boundaries."""
-    count, versions = db.session.execute(
-        select(func.count(Gemeente.id), func.coalesce(func.sum(Gemeente.version_id), 0))
-    ).one()
-    layer = db.session.execute(select(func.max(MapLayer.id), func.max(MapLayer.loaded_at))).one()
-    text = f"{count}:{versions}:{layer[0]}:{layer[1]}"
-    return hashlib.sha256(text.encode()).hexdigest()[:20]

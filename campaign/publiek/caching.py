@@ -1,47 +1,61 @@
-"""Conditional responses for public pages: an ETag from what the page shows, 304 when unchanged.
+"""Conditional, cached responses for public pages.
 
-Only anonymous visitors without pending messages get shared-cacheable pages; logged-in users
-see their name in the header, so their pages are private.
+Anonymous visitors get pages keyed by the site's data version: an ETag, 304 when the browser or
+proxy already has the page, and otherwise the finished page from the render cache, rendered once
+per data version per worker. Logged-in users see their name in the header, and a visitor with a
+message waiting (after logging out, say) must see it, so their pages are rendered and private.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from datetime import datetime
 from importlib.metadata import PackageNotFoundError, version
 
 from flask import Response, make_response, request, session
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
+from campaign.cache import render_cache
+from campaign.publiek.services import site_version
+
 try:
     RELEASE = version("motietracker")
 except PackageNotFoundError:  # running from a source tree that was never installed
     RELEASE = "source"
 
+KEPT_HEADERS = ("Content-Type", "Content-Disposition", "X-License")
 
-def conditional(
-    seed: str,
-    make: Callable[[], ResponseReturnValue],
-    last_modified: datetime | None = None,
-    max_age: int = 60,
-) -> Response:
+
+def conditional(make: Callable[[str], ResponseReturnValue], max_age: int = 60) -> Response:
+    """Answer with `make(data_version)`, from cache or as 304 where that is safe."""
+    data_version = site_version()
     if current_user.is_authenticated or session.get("_flashes"):
-        response = make_response(make())
+        response = make_response(make(data_version))
         response.headers["Cache-Control"] = "private, no-cache"
         response.vary.add("Cookie")
         return response
-    etag = hashlib.sha256(
-        f"{RELEASE}:{request.path}:{request.query_string!r}:{seed}".encode()
-    ).hexdigest()[:32]
+    key = f"{RELEASE}:{request.full_path}:{data_version}"
+    etag = hashlib.sha256(key.encode()).hexdigest()[:32]
     if request.if_none_match.contains(etag):
         response = Response(status=304)
     else:
-        response = make_response(make())
+        cached = render_cache().get(("page", etag))
+        if cached is not None:
+            body, status, headers = cached
+            response = Response(body, status=status, headers=headers)
+        else:
+            response = make_response(make(data_version))
+            if response.status_code == 200 and not response.is_streamed:
+                kept = [
+                    (name, response.headers[name])
+                    for name in KEPT_HEADERS
+                    if name in response.headers
+                ]
+                render_cache().put(
+                    ("page", etag), (response.get_data(), response.status_code, kept)
+                )
     response.set_etag(etag)
-    if last_modified is not None:
-        response.last_modified = last_modified
     response.headers["Cache-Control"] = f"public, max-age={max_age}"
     response.vary.add("Cookie")
     return response

@@ -15,7 +15,6 @@ from campaign.gemeenten.models import Gemeente
 from campaign.kaart.render import render_map, render_png
 from campaign.publiek import opendata
 from campaign.publiek.caching import conditional
-from campaign.publiek.services import site_version
 from campaign.publiek.views import bp
 
 
@@ -35,31 +34,35 @@ def json_download(
 
 @bp.get("/kaart.svg")
 def map_svg() -> ResponseReturnValue:
-    def make() -> ResponseReturnValue:
-        svg = render_map("download") or abort(404, description="De kaart is nog niet geladen.")
+    def make(version: str) -> ResponseReturnValue:
+        svg = render_map(version, "download") or abort(
+            404, description="De kaart is nog niet geladen."
+        )
         return download('<?xml version="1.0" encoding="UTF-8"?>\n' + str(svg), "image/svg+xml")
 
-    return conditional(site_version(), make)
+    return conditional(make)
 
 
 @bp.get("/kaart.png")
 def map_png() -> ResponseReturnValue:
-    def make() -> ResponseReturnValue:
-        png = render_png("download") or abort(404, description="De kaart is nog niet geladen.")
+    def make(version: str) -> ResponseReturnValue:
+        png = render_png(version, "download") or abort(
+            404, description="De kaart is nog niet geladen."
+        )
         return download(png, "image/png")
 
-    return conditional(site_version(), make)
+    return conditional(make)
 
 
 @bp.get("/gemeente/<slug>/kaart.png")
 def share_image(slug: str) -> ResponseReturnValue:
     gemeente = db.first_or_404(select(Gemeente).where(Gemeente.slug == slug))
 
-    def make() -> ResponseReturnValue:
-        png = render_png("share", highlight=gemeente.cbs_code) or abort(404)
+    def make(version: str) -> ResponseReturnValue:
+        png = render_png(version, "share", highlight=gemeente.cbs_code) or abort(404)
         return download(png, "image/png")
 
-    return conditional(site_version(), make, max_age=3600)
+    return conditional(make, max_age=3600)
 
 
 @bp.get("/open-data")
@@ -70,8 +73,7 @@ def open_data() -> ResponseReturnValue:
 @bp.get("/open-data/gemeenten.csv")
 def gemeenten_csv() -> ResponseReturnValue:
     return conditional(
-        site_version(),
-        lambda: download(
+        lambda _: download(
             opendata.gemeenten_csv(), "text/csv", f"gemeenten-{today().isoformat()}.csv"
         ),
     )
@@ -80,16 +82,14 @@ def gemeenten_csv() -> ResponseReturnValue:
 @bp.get("/open-data/gemeenten.json")
 def gemeenten_json() -> ResponseReturnValue:
     return conditional(
-        site_version(),
-        lambda: json_download(opendata.gemeenten_json(), f"gemeenten-{today().isoformat()}.json"),
+        lambda _: json_download(opendata.gemeenten_json(), f"gemeenten-{today().isoformat()}.json"),
     )
 
 
 @bp.get("/open-data/gemeenten.geojson")
 def gemeenten_geojson() -> ResponseReturnValue:
     return conditional(
-        site_version(),
-        lambda: json_download(
+        lambda _: json_download(
             opendata.gemeenten_geojson(),
             f"gemeenten-{today().isoformat()}.geojson",
             "application/geo+json",
@@ -100,6 +100,5 @@ def gemeenten_geojson() -> ResponseReturnValue:
 @bp.get("/open-data/moties.json")
 def moties_json() -> ResponseReturnValue:
     return conditional(
-        site_version(),
-        lambda: json_download(opendata.moties_popolo(), f"moties-{today().isoformat()}.json"),
+        lambda _: json_download(opendata.moties_popolo(), f"moties-{today().isoformat()}.json"),
     )

@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from campaign.extensions import db
 from campaign.gemeenten.models import CampaignStatus, Gemeente, StatusChange
-from campaign.kaart.services import map_version
+from campaign.kaart.models import MapLayer
 from campaign.moties.models import Motie, Outcome
 
 PUBLIC_STATUS_TEXT = {
@@ -67,10 +67,19 @@ def vote_bar(motie: Motie) -> VoteBar | None:
 
 
 def site_version() -> str:
-    """An ETag seed for public pages: the map version plus every motion's last change."""
-    moties = db.session.execute(select(func.count(Motie.id), func.max(Motie.updated_at))).one()
-    text = f"{map_version()}:{moties[0]}:{moties[1]}"
-    return hashlib.sha256(text.encode()).hexdigest()[:24]
+    """Changes whenever anything a public page shows changes: a gemeente (its status, name or
+    details bump its version), a motion, or the boundaries. One query, cheap enough for every
+    request, so pages can be served from cache or answered with 304."""
+    values = db.session.execute(
+        select(
+            select(func.count(Gemeente.id)).scalar_subquery(),
+            select(func.coalesce(func.sum(Gemeente.version_id), 0)).scalar_subquery(),
+            select(func.count(Motie.id)).scalar_subquery(),
+            select(func.max(Motie.updated_at)).scalar_subquery(),
+            select(func.max(MapLayer.id)).scalar_subquery(),
+        )
+    ).one()
+    return hashlib.sha256(repr(tuple(values)).encode()).hexdigest()[:24]
 
 
 def latest_decided_moties() -> dict[int, Motie]:

@@ -33,7 +33,7 @@ bp = Blueprint("publiek", __name__)
 
 @bp.get("/")
 def home() -> ResponseReturnValue:
-    def make() -> ResponseReturnValue:
+    def make(version: str) -> ResponseReturnValue:
         counts = count_by_status()
         return render_template(
             "publiek/home.html",
@@ -41,14 +41,14 @@ def home() -> ResponseReturnValue:
             total=sum(counts.values()),
             adopted=counts[CampaignStatus.AANGENOMEN],
             adoptions=list_latest_adoptions(limit=10),
-            map_svg=render_map("page"),
+            map_svg=render_map(version, "page"),
             layer=current_layer(),
             gemeenten=list_gemeenten(),
             styles=STYLES,
             fill_for=fill_for,
         )
 
-    return conditional(services.site_version(), make)
+    return conditional(make)
 
 
 @bp.get("/gemeenten")
@@ -81,7 +81,7 @@ def gemeente(slug: str) -> ResponseReturnValue:
         .options(selectinload(Gemeente.status_changes).selectinload(StatusChange.changed_by))
     )
 
-    def make() -> ResponseReturnValue:
+    def make(version: str) -> ResponseReturnValue:
         moties = list_moties_for(found)
         shape = shape_of(found)
         return render_template(
@@ -96,31 +96,28 @@ def gemeente(slug: str) -> ResponseReturnValue:
             fill_for=fill_for,
         )
 
-    return conditional(services.site_version(), make)
+    return conditional(make)
 
 
 @bp.get("/embed/kaart")
 def embed_map() -> ResponseReturnValue:
-    def make() -> ResponseReturnValue:
+    def make(version: str) -> ResponseReturnValue:
         counts = count_by_status()
         return render_template(
             "publiek/embed.html",
-            map_svg=render_map("embed"),
+            map_svg=render_map(version, "embed"),
             counts=counts,
             adopted=counts[CampaignStatus.AANGENOMEN],
             layer=current_layer(),
         )
 
     allow_framing()
-    return conditional(services.site_version(), make)
+    return conditional(make)
 
 
 @bp.get("/partijen")
 def parties() -> ResponseReturnValue:
-    return conditional(
-        services.site_version(),
-        lambda: render_template("publiek/partijen.html", parties=party_overview()),
-    )
+    return conditional(lambda _: render_template("publiek/partijen.html", parties=party_overview()))
 
 
 @bp.get("/over-het-kinderpardon")
