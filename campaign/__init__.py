@@ -83,10 +83,12 @@ def register_blueprints(app: Flask) -> None:
     from campaign.documents.views import bp as documents_bp
     from campaign.gemeenten.views import bp as gemeenten_bp
     from campaign.health import bp as health_bp
+    from campaign.mail.views import bp as mail_bp
     from campaign.moties.views import bp as moties_bp
     from campaign.outreach.views import bp as outreach_bp
     from campaign.publiek import download_views  # noqa: F401  (adds its routes to publiek.bp)
     from campaign.publiek.views import bp as publiek_bp
+    from campaign.reports.views import bp as reports_bp
     from campaign.transfer.views import bp as transfer_bp
 
     for blueprint in (
@@ -100,6 +102,8 @@ def register_blueprints(app: Flask) -> None:
         moties_bp,
         transfer_bp,
         documents_bp,
+        mail_bp,
+        reports_bp,
     ):
         app.register_blueprint(blueprint)
     csrf.exempt(api_bp)
@@ -120,8 +124,10 @@ def register_commands(app: Flask) -> None:
     from campaign.cli import init_command
     from campaign.documents.cli import motions_cli
     from campaign.kaart.cli import boundaries_cli
+    from campaign.mail.cli import appeal_cli
 
     app.cli.add_command(init_command)
     app.cli.add_command(users_cli)
     app.cli.add_command(motions_cli)
     app.cli.add_command(boundaries_cli)
+    app.cli.add_command(appeal_cli)

@@ -37,6 +37,8 @@ class Config:
     MAIL_PASSWORD = ""
     MAIL_SENDER = "kinderpardonnu@example.org"
     MAIL_SENDER_NAME = "KinderpardonNU"
+    # Appeal batches are sent by a thread after the request answers; tests send at once.
+    MAIL_SEND_IN_BACKGROUND = True
     # Where Flask-Limiter keeps its counters; a shared store (redis://…) for several processes.
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True

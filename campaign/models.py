@@ -5,18 +5,23 @@ from campaign.audit.models import AuditEntry
 from campaign.documents.models import TemplateVersion
 from campaign.gemeenten.models import Fractie, Gemeente, StatusChange
 from campaign.kaart.models import MapLayer, MapShape
+from campaign.mail.models import MailBatch, OutboxMessage
 from campaign.moties.models import Motie, Stemming
 from campaign.outreach.models import ContactPerson, OutreachEntry
+from campaign.reports.models import Report
 
 __all__ = [
     "AuditEntry",
     "ContactPerson",
     "Fractie",
     "Gemeente",
+    "MailBatch",
+    "OutboxMessage",
     "MapLayer",
     "MapShape",
     "Motie",
     "OutreachEntry",
+    "Report",
     "StatusChange",
     "Stemming",
     "TemplateVersion",

@@ -93,7 +93,12 @@ def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., F
     monkeypatch.setenv("MOTIETRACKER_INSTANCE_PATH", str(tmp_path / "instance"))
 
     def build(**overrides: Any) -> Flask:
-        config = {"TESTING": True, "WTF_CSRF_ENABLED": False, "SECRET_KEY": "test-secret-key"}
+        config = {
+            "TESTING": True,
+            "WTF_CSRF_ENABLED": False,
+            "SECRET_KEY": "test-secret-key",
+            "MAIL_SEND_IN_BACKGROUND": False,
+        }
         config.update(overrides)
         return create_app(config)
 

@@ -24,6 +24,9 @@ def beheer_urls(app, gemeente):
         "motie_id": 1,
         "user_id": 1,
         "number": 1,
+        "batch_id": 1,
+        "message_id": 1,
+        "report_id": 1,
     }
     for rule in app.url_map.iter_rules():
         if rule.rule.startswith("/beheer"):

@@ -12,6 +12,7 @@ from campaign.dates import today
 from campaign.gemeenten.services import count_by_status
 from campaign.outreach.forms import ActionForm
 from campaign.outreach.services import list_follow_ups_due
+from campaign.reports.services import count_new_reports
 
 bp = Blueprint("dashboard", __name__, url_prefix="/beheer")
 bp.before_request(require_login_for_beheer)
@@ -28,6 +29,7 @@ def home() -> ResponseReturnValue:
         my_follow_ups=[e for e in follow_ups if e.gemeente.volunteer_id == current_user.id],
         other_follow_ups=[e for e in follow_ups if e.gemeente.volunteer_id != current_user.id],
         activity=services.recent_activity(),
+        new_reports=count_new_reports(),
         adoptions=services.adoptions_per_year(),
         action=ActionForm(formdata=None),
         today=day,

@@ -19,6 +19,7 @@ from campaign.extensions import db
 from campaign.gemeenten import services
 from campaign.gemeenten.forms import FractieForm, GemeenteDetailsForm, ManualStatusForm
 from campaign.gemeenten.models import Gemeente, StatusChange, current_raadsperiode
+from campaign.mail.services import messages_for
 from campaign.moties.services import list_moties_for
 from campaign.outreach.forms import (
     ActionForm,
@@ -64,6 +65,7 @@ def render_workspace(gemeente: Gemeente, status: int = 200, **forms: Any) -> Res
             timeline=list_timeline(gemeente),
             moties=list_moties_for(gemeente),
             history=gemeente_history(gemeente),
+            messages=messages_for(gemeente),
             details=details,
             contact=contact,
             contact_person=forms.get("contact_person") or ContactPersonForm(formdata=None),

@@ -8,33 +8,54 @@ from __future__ import annotations
 
 import smtplib
 import uuid
+from collections.abc import Sequence
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import formataddr, make_msgid
 from pathlib import Path
 
 from flask import current_app
+from sqlalchemy import select
 
 from campaign.dates import utcnow
 from campaign.errors import UserError
+from campaign.extensions import db
+from campaign.gemeenten.models import Gemeente
+from campaign.mail.models import OutboxMessage
 
 
 class DeliveryError(Exception):
     """The SMTP server refused or could not be reached; the message says why (in English)."""
 
 
-def build_message(to: str | list[str], subject: str, body: str) -> EmailMessage:
+DOCX = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
+
+
+def build_message(
+    to: str | list[str],
+    subject: str,
+    body: str,
+    reply_to: str | None = None,
+    attachments: Sequence[tuple[str, bytes]] = (),
+    message_id: str | None = None,
+) -> EmailMessage:
+    """A plain-text message; attachments are (filename, .docx content)."""
     config = current_app.config
     message = EmailMessage()
     try:
         message["From"] = formataddr((config["MAIL_SENDER_NAME"], config["MAIL_SENDER"]))
         message["To"] = to if isinstance(to, str) else ", ".join(to)
         message["Subject"] = subject
+        if reply_to:
+            message["Reply-To"] = reply_to
     except ValueError:
         raise UserError("Een naam, adres of onderwerp bevat een regeleinde.") from None
-    message["Message-ID"] = make_msgid(domain=Address(addr_spec=config["MAIL_SENDER"]).domain)
+    domain = Address(addr_spec=config["MAIL_SENDER"]).domain
+    message["Message-ID"] = f"<{message_id}@{domain}>" if message_id else make_msgid(domain=domain)
     message["Date"] = utcnow()
     message.set_content(body)
+    for filename, content in attachments:
+        message.add_attachment(content, maintype=DOCX[0], subtype=DOCX[1], filename=filename)
     return message
 
 
@@ -62,3 +83,14 @@ def send(message: EmailMessage) -> str:
     except (OSError, smtplib.SMTPException) as error:
         raise DeliveryError(f"{type(error).__name__}: {error}") from error
     return str(config["MAIL_SERVER"])
+
+
+def messages_for(gemeente: Gemeente) -> list[OutboxMessage]:
+    """Every appeal sent (or tried) to a gemeente, newest first."""
+    return list(
+        db.session.scalars(
+            select(OutboxMessage)
+            .where(OutboxMessage.gemeente_id == gemeente.id)
+            .order_by(OutboxMessage.id.desc())
+        )
+    )

@@ -188,22 +188,34 @@ def _apply(motie: Motie, data: MotieInput) -> None:
             motie.stemmingen.remove(stemming)
 
 
-def create_motie(gemeente: Gemeente, data: MotieInput, seed_key: str | None = None) -> Motie:
+def add_motie(gemeente: Gemeente, data: MotieInput, seed_key: str | None = None) -> Motie:
+    """Validate and stage a new motion with its status change; the caller commits."""
     validate_motie(gemeente, data)
     motie = Motie(gemeente=gemeente, seed_key=seed_key)
     _apply(motie, data)
     db.session.add(motie)
     refresh_status(gemeente)
-    commit(gemeente.name)
     return motie
 
 
-def update_motie(motie: Motie, data: MotieInput, expected_version: int | None) -> Motie:
+def change_motie(motie: Motie, data: MotieInput, expected_version: int | None) -> Motie:
+    """Validate and stage changes to a motion with its status change; the caller commits."""
     check_version(motie, expected_version, "Deze motie")
     validate_motie(motie.gemeente, data)
     _apply(motie, data)
     motie.updated_at = utcnow()
     refresh_status(motie.gemeente)
+    return motie
+
+
+def create_motie(gemeente: Gemeente, data: MotieInput, seed_key: str | None = None) -> Motie:
+    motie = add_motie(gemeente, data, seed_key)
+    commit(gemeente.name)
+    return motie
+
+
+def update_motie(motie: Motie, data: MotieInput, expected_version: int | None) -> Motie:
+    change_motie(motie, data, expected_version)
     commit("Deze motie")
     return motie
 

@@ -16,6 +16,7 @@ from campaign.extensions import Model
 if TYPE_CHECKING:
     from campaign.accounts.models import User
     from campaign.gemeenten.models import Fractie, Gemeente
+    from campaign.mail.models import OutboxMessage
 
 
 class Channel(StrEnum):
@@ -77,6 +78,9 @@ class OutreachEntry(Model):
     follow_up_done: Mapped[bool] = mapped_column(default=False)
     logged_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     logged_by: Mapped[User | None] = relationship()
+    # The appeal e-mail this entry records, when it was sent from Motietracker.
+    outbox_message_id: Mapped[int | None] = mapped_column(ForeignKey("outbox_messages.id"))
+    outbox_message: Mapped[OutboxMessage | None] = relationship()
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     version_id: Mapped[int] = mapped_column(default=1)
     __mapper_args__ = {"version_id_col": version_id}

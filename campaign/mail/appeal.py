@@ -1,0 +1,115 @@
+"""Composing the appeal e-mail for one gemeente, with the motion and the background sheet."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from docx import Document
+from sqlalchemy import select
+
+from campaign.accounts.models import User
+from campaign.dates import today
+from campaign.documents.docx import build_docx
+from campaign.documents.models import TemplateKind, TemplateVersion
+from campaign.documents.motion import MotionOptions
+from campaign.documents.services import current_version, filename_for, motion_for
+from campaign.errors import UserError
+from campaign.extensions import db
+from campaign.gemeenten.models import CampaignStatus, Fractie, Gemeente, current_raadsperiode
+from campaign.kaart.services import neighbours_of, shape_of
+
+
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content: bytes
+
+
+@dataclass(frozen=True)
+class Appeal:
+    gemeente: Gemeente
+    recipients: list[str]
+    subject: str
+    body: str
+
+
+def join_names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" en {names[-1]}"
+
+
+def neighbours_sentence(gemeente: Gemeente) -> str:
+    """'Uw buurgemeenten Leusden en Zeist namen de motie al aan.', or nothing.
+
+    Without map boundaries, neighbours are the other gemeenten in the province.
+    """
+    shape = shape_of(gemeente)
+    adopted = [
+        g.name for g in neighbours_of(gemeente, shape) if g.status is CampaignStatus.AANGENOMEN
+    ]
+    if not adopted:
+        return ""
+    names, many = join_names(adopted), len(adopted) > 1
+    if shape is None:
+        who = "namen de gemeenten" if many else "nam de gemeente"
+        return f"In uw provincie {who} {names} de motie al aan."
+    who = "Uw buurgemeenten" if many else "Uw buurgemeente"
+    return f"{who} {names} {'namen' if many else 'nam'} de motie al aan."
+
+
+def fractie_leader_addresses(gemeente: Gemeente) -> list[str]:
+    fracties = db.session.scalars(
+        select(Fractie).where(
+            Fractie.gemeente_id == gemeente.id,
+            Fractie.raadsperiode == current_raadsperiode(today()),
+            Fractie.leader_email.is_not(None),
+        )
+    )
+    return [f.leader_email for f in fracties if f.leader_email]
+
+
+def compose_appeal(
+    gemeente: Gemeente,
+    sender: User,
+    include_fractie_leaders: bool,
+    version: TemplateVersion | None = None,
+) -> Appeal:
+    """The message for one gemeente; raises UserError when it has no griffie address."""
+    if not gemeente.griffie_email:
+        raise UserError(f"{gemeente.name} heeft geen e-mailadres van de griffie.")
+    version = version or current_version(TemplateKind.OPROEP)
+    recipients = [gemeente.griffie_email]
+    if include_fractie_leaders:
+        recipients += [a for a in fractie_leader_addresses(gemeente) if a not in recipients]
+    fill = {
+        "[uw gemeente]": gemeente.name,
+        "[buurgemeenten]": neighbours_sentence(gemeente),
+        "[afzender]": sender.name,
+    }
+    subject, body = version.content["subject"], version.content["body"]
+    for placeholder, value in fill.items():
+        subject, body = subject.replace(placeholder, value), body.replace(placeholder, value)
+    paragraphs = [p.strip() for p in body.split("\n\n") if p.strip()]
+    return Appeal(gemeente, recipients, " ".join(subject.split()), "\n\n".join(paragraphs) + "\n")
+
+
+def background_docx() -> Attachment:
+    """The background sheet as a Word document, from its current text version."""
+    body = current_version(TemplateKind.ACHTERGROND).content["body"]
+    blocks = [block.strip() for block in body.split("\n\n") if block.strip()]
+    document = Document()
+    document.add_heading(blocks[0], level=1)
+    for block in blocks[1:]:
+        if len(block) < 70 and not block.endswith("."):
+            document.add_heading(block, level=2)
+        else:
+            document.add_paragraph(block)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return Attachment("Achtergrondinformatie kinderpardon.docx", buffer.getvalue())
+
+
+def attachments_for(gemeente: Gemeente) -> list[Attachment]:
+    options = MotionOptions(include_noodopvang=gemeente.has_noodopvang)
+    motion = build_docx(motion_for(gemeente, options))
+    return [Attachment(filename_for(gemeente, options, "docx"), motion), background_docx()]

@@ -1,0 +1,92 @@
+"""`flask appeal send` and `flask appeal resume`: appeal batches from the command line."""
+
+from __future__ import annotations
+
+import click
+from flask.cli import AppGroup
+from sqlalchemy import select
+
+from campaign.accounts.models import User
+from campaign.errors import UserError
+from campaign.extensions import db
+from campaign.gemeenten.models import CampaignStatus
+from campaign.gemeenten.services import GemeenteQuery, find_gemeente, list_gemeenten
+from campaign.mail.models import MailBatch
+from campaign.mail.sending import BatchReport, create_batch, plan_batch, send_batch
+
+appeal_cli = AppGroup("appeal", help="Send the appeal e-mail to griffies.")
+
+
+def _echo_report(batch: MailBatch, report: BatchReport) -> None:
+    click.echo(
+        f"Batch {batch.id}: {report.sent} sent, {report.failed} failed, "
+        f"{report.uncertain} uncertain (interrupted earlier; not sent again)."
+    )
+
+
+@appeal_cli.command("send")
+@click.option(
+    "--status", type=click.Choice([s.value for s in CampaignStatus]), help="Only this status."
+)
+@click.option("--province", help="Only this province.")
+@click.option("--gemeente", "codes", multiple=True, help="CBS code or slug; repeatable.")
+@click.option(
+    "--fractievoorzitters", is_flag=True, help="Also send to the fractievoorzitters on record."
+)
+@click.option(
+    "--sender", "sender_email", required=True, help="E-mail address of the volunteer who sends."
+)
+@click.option("--dry-run", is_flag=True, help="Show what would be sent; send and store nothing.")
+def send_command(
+    status: str | None,
+    province: str | None,
+    codes: tuple[str, ...],
+    fractievoorzitters: bool,
+    sender_email: str,
+    dry_run: bool,
+) -> None:
+    """Send the appeal to every selected gemeente with a griffie address."""
+    if not (status or province or codes):
+        raise click.UsageError("Choose gemeenten: --status, --province and/or --gemeente.")
+    sender = db.session.scalar(select(User).where(User.email == sender_email.strip().lower()))
+    if sender is None or not sender.active:
+        raise click.BadParameter(f"no active user {sender_email}", param_hint="--sender")
+    try:
+        gemeenten = list_gemeenten(
+            GemeenteQuery.from_args({"status": status or "", "provincie": province or ""})
+        )
+    except UserError as error:
+        raise click.BadParameter(error.message) from None
+    if codes:
+        found = {code: find_gemeente(code) for code in codes}
+        unknown = [code for code, gemeente in found.items() if gemeente is None]
+        if unknown:
+            raise click.BadParameter(
+                f"unknown gemeente: {', '.join(unknown)}", param_hint="--gemeente"
+            )
+        wanted = {g.id for g in found.values() if g is not None}
+        gemeenten = [g for g in gemeenten if g.id in wanted]
+    plan = plan_batch(gemeenten, sender, fractievoorzitters)
+    for gemeente in plan.without_address:
+        click.echo(f"No griffie address, not sent: {gemeente.cbs_code} {gemeente.name}")
+    for appeal in plan.appeals:
+        verb = "Would send" if dry_run else "Sending"
+        click.echo(f"{verb}: {appeal.gemeente.name} -> {', '.join(appeal.recipients)}")
+    if dry_run:
+        click.echo(f"Dry run: {len(plan.appeals)} messages, nothing sent or stored.")
+        return
+    try:
+        batch = create_batch(plan, sender, fractievoorzitters)
+    except UserError as error:
+        raise click.ClickException(error.message) from None
+    _echo_report(batch, send_batch(batch))
+
+
+@appeal_cli.command("resume")
+@click.argument("batch_id", type=int)
+def resume_command(batch_id: int) -> None:
+    """Send what an interrupted batch had not sent yet."""
+    batch = db.session.get(MailBatch, batch_id)
+    if batch is None:
+        raise click.BadParameter(f"no batch {batch_id}", param_hint="BATCH_ID")
+    _echo_report(batch, send_batch(batch))

@@ -1,0 +1,162 @@
+"""Appeal batches: plan, store, and send each message at most once, resumably.
+
+A batch is first stored with every message in state `wacht`. Sending claims one message at a
+time with a conditional update (`wacht` → `bezig`) and commits that before talking to the mail
+server; after delivery it records `verstuurd`, the outreach entry and the new status together.
+If the process dies in between, the message stays `bezig`: a resumed batch marks it `onzeker`
+for a volunteer to check instead of sending it again.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask import Flask, current_app
+from sqlalchemy import CursorResult, select, update
+
+from campaign.accounts.models import User
+from campaign.audit.services import act_as
+from campaign.dates import today, utcnow
+from campaign.errors import UserError
+from campaign.extensions import db
+from campaign.gemeenten.models import Gemeente
+from campaign.mail.appeal import Appeal, attachments_for, compose_appeal
+from campaign.mail.models import MailBatch, MessageStatus, OutboxMessage
+from campaign.mail.services import DeliveryError, build_message, send
+from campaign.moties.services import refresh_status
+from campaign.outreach.models import Channel, Direction, OutreachEntry
+
+
+@dataclass
+class BatchPlan:
+    appeals: list[Appeal] = field(default_factory=list)
+    without_address: list[Gemeente] = field(default_factory=list)
+
+
+def plan_batch(gemeenten: list[Gemeente], sender: User, include_fractie_leaders: bool) -> BatchPlan:
+    plan = BatchPlan()
+    for gemeente in gemeenten:
+        if not gemeente.griffie_email:
+            plan.without_address.append(gemeente)
+            continue
+        plan.appeals.append(compose_appeal(gemeente, sender, include_fractie_leaders))
+    return plan
+
+
+def create_batch(plan: BatchPlan, sender: User, include_fractie_leaders: bool) -> MailBatch:
+    if not plan.appeals:
+        raise UserError("Geen van de gekozen gemeenten heeft een e-mailadres van de griffie.")
+    batch = MailBatch(created_by=sender, include_fractie_leaders=include_fractie_leaders)
+    batch.messages = [
+        OutboxMessage(
+            gemeente=appeal.gemeente,
+            recipients=", ".join(appeal.recipients),
+            subject=appeal.subject,
+            body=appeal.body,
+        )
+        for appeal in plan.appeals
+    ]
+    db.session.add(batch)
+    db.session.commit()
+    return batch
+
+
+@dataclass
+class BatchReport:
+    sent: int = 0
+    failed: int = 0
+    uncertain: int = 0
+
+
+def _claim(message_id: int) -> bool:
+    claimed: CursorResult[Any] = db.session.execute(  # type: ignore[assignment]
+        update(OutboxMessage)
+        .where(OutboxMessage.id == message_id, OutboxMessage.status == MessageStatus.WACHT)
+        .values(status=MessageStatus.BEZIG)
+    )
+    db.session.commit()
+    return claimed.rowcount == 1
+
+
+def _deliver(message: OutboxMessage, sender: User | None) -> None:
+    email = build_message(
+        [address.strip() for address in message.recipients.split(",")],
+        message.subject,
+        message.body,
+        reply_to=sender.email if sender else None,
+        attachments=[(a.filename, a.content) for a in attachments_for(message.gemeente)],
+        message_id=f"oproep-{message.id}",
+    )
+    try:
+        message.delivered_to = send(email)
+    except DeliveryError as error:
+        message.status = MessageStatus.MISLUKT
+        message.error = str(error)[:2000]
+        return
+    message.status = MessageStatus.VERSTUURD
+    message.sent_at = utcnow()
+    message.message_id_header = email["Message-ID"]
+    db.session.add(
+        OutreachEntry(
+            gemeente=message.gemeente,
+            occurred_on=today(),
+            channel=Channel.EMAIL,
+            direction=Direction.UITGAAND,
+            with_whom=message.recipients[:250],
+            summary=f"Oproep verstuurd: {message.subject}",
+            logged_by=sender,
+            outbox_message=message,
+        )
+    )
+    refresh_status(message.gemeente)
+
+
+def send_batch(batch: MailBatch) -> BatchReport:
+    """Send what is still waiting; safe to call again after an interruption."""
+    act_as(batch.created_by_id)
+    db.session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.batch_id == batch.id, OutboxMessage.status == MessageStatus.BEZIG)
+        .values(
+            status=MessageStatus.ONZEKER,
+            error="Versturen werd onderbroken; controleer of dit bericht is aangekomen.",
+        )
+    )
+    db.session.commit()
+    waiting = db.session.scalars(
+        select(OutboxMessage.id)
+        .where(OutboxMessage.batch_id == batch.id, OutboxMessage.status == MessageStatus.WACHT)
+        .order_by(OutboxMessage.id)
+    ).all()
+    report = BatchReport()
+    for message_id in waiting:
+        if not _claim(message_id):
+            continue
+        message = db.session.get(OutboxMessage, message_id)
+        assert message is not None
+        _deliver(message, batch.created_by)
+        db.session.commit()
+        if message.status is MessageStatus.VERSTUURD:
+            report.sent += 1
+        else:
+            report.failed += 1
+    report.uncertain = len([m for m in batch.messages if m.status is MessageStatus.ONZEKER])
+    return report
+
+
+def send_in_background(app: Flask, batch_id: int) -> None:
+    """Send a batch after the request that created it has answered."""
+
+    def run() -> None:
+        with app.app_context():
+            batch = db.session.get(MailBatch, batch_id)
+            if batch is not None:
+                send_batch(batch)
+            db.session.remove()
+
+    if current_app.config["MAIL_SEND_IN_BACKGROUND"]:
+        threading.Thread(target=run, name=f"mail-batch-{batch_id}", daemon=True).start()
+    else:
+        run()

@@ -1,0 +1,91 @@
+"""/beheer/oproep: choose gemeenten, preview every message, send, and follow the batch."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
+from sqlalchemy import select
+
+from campaign.accounts.permissions import require_login_for_beheer
+from campaign.errors import UserError
+from campaign.extensions import db
+from campaign.forms import DutchForm
+from campaign.gemeenten.models import CampaignStatus, Gemeente
+from campaign.gemeenten.services import PROVINCES, GemeenteQuery, list_gemeenten
+from campaign.mail.models import MailBatch, MessageStatus, OutboxMessage
+from campaign.mail.sending import create_batch, plan_batch, send_in_background
+
+bp = Blueprint("mail", __name__, url_prefix="/beheer")
+bp.before_request(require_login_for_beheer)
+
+
+def selected_gemeenten() -> list[Gemeente]:
+    """From the worklist's ticked codes, or from the status/province filter."""
+    codes = set(request.values.getlist("codes"))
+    if codes:
+        return [g for g in list_gemeenten() if g.cbs_code in codes]
+    args = {
+        "status": request.values.get("status", ""),
+        "provincie": request.values.get("provincie", ""),
+    }
+    if not any(args.values()):
+        return []
+    return list_gemeenten(GemeenteQuery.from_args(args))
+
+
+@bp.route("/oproep", methods=["GET", "POST"])
+def appeal() -> ResponseReturnValue:
+    include_leaders = request.values.get("fractievoorzitters") == "1"
+    try:
+        gemeenten = selected_gemeenten()
+    except UserError as problem:
+        flash(problem.message, "error")
+        gemeenten = []
+    plan = plan_batch(gemeenten, current_user, include_leaders)
+    form = DutchForm()
+    if request.method == "POST" and form.validate_on_submit():
+        try:
+            batch = create_batch(plan, current_user, include_leaders)
+        except UserError as problem:
+            flash(problem.message, "error")
+        else:
+            send_in_background(current_app._get_current_object(), batch.id)  # type: ignore[attr-defined]
+            flash(f"{len(batch.messages)} berichten worden verstuurd.", "success")
+            return redirect(url_for("mail.batch", batch_id=batch.id))
+    return render_template(
+        "mail/appeal.html",
+        plan=plan,
+        form=form,
+        codes=request.values.getlist("codes"),
+        status=request.values.get("status", ""),
+        province=request.values.get("provincie", ""),
+        include_leaders=include_leaders,
+        statuses=list(CampaignStatus),
+        provinces=PROVINCES,
+        batches=db.session.scalars(select(MailBatch).order_by(MailBatch.id.desc()).limit(10)).all(),
+    )
+
+
+@bp.get("/oproep/batches/<int:batch_id>")
+def batch(batch_id: int) -> ResponseReturnValue:
+    found = db.get_or_404(MailBatch, batch_id)
+    counts = {status: 0 for status in MessageStatus}
+    for message in found.messages:
+        counts[message.status] += 1
+    return render_template("mail/batch.html", batch=found, counts=counts, form=DutchForm())
+
+
+@bp.post("/oproep/batches/<int:batch_id>/hervatten")
+def resume(batch_id: int) -> ResponseReturnValue:
+    found = db.get_or_404(MailBatch, batch_id)
+    if DutchForm().validate_on_submit():
+        send_in_background(current_app._get_current_object(), found.id)  # type: ignore[attr-defined]
+        flash("Het versturen is hervat.", "success")
+    return redirect(url_for("mail.batch", batch_id=batch_id))
+
+
+@bp.get("/berichten/<int:message_id>")
+def message(message_id: int) -> ResponseReturnValue:
+    found = db.get_or_404(OutboxMessage, message_id)
+    return render_template("mail/message.html", message=found)

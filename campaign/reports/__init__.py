@@ -1,0 +1,1 @@
+"""Reports from councils: a raadslid or griffier tells us a motion was submitted or voted on."""
