@@ -83,6 +83,7 @@ def register_blueprints(app: Flask) -> None:
     from campaign.documents.views import bp as documents_bp
     from campaign.gemeenten.views import bp as gemeenten_bp
     from campaign.health import bp as health_bp
+    from campaign.mail import text_views  # noqa: F401  (adds its routes to mail.bp)
     from campaign.mail.views import bp as mail_bp
     from campaign.moties.views import bp as moties_bp
     from campaign.outreach.views import bp as outreach_bp

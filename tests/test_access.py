@@ -12,6 +12,8 @@ ADMIN_ONLY = {
     "/beheer/import/bevestigen",
     "/beheer/teksten/motie",
     "/beheer/teksten/motie/1",
+    "/beheer/teksten/oproep",
+    "/beheer/teksten/achtergrond",
 }
 
 

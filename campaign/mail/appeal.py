@@ -68,6 +68,19 @@ def fractie_leader_addresses(gemeente: Gemeente) -> list[str]:
     return [f.leader_email for f in fracties if f.leader_email]
 
 
+def fill_appeal(subject: str, body: str, gemeente: Gemeente, sender: User) -> tuple[str, str]:
+    """Replace the placeholders; the subject becomes one line, empty paragraphs disappear."""
+    fill = {
+        "[uw gemeente]": gemeente.name,
+        "[buurgemeenten]": neighbours_sentence(gemeente),
+        "[afzender]": sender.name,
+    }
+    for placeholder, value in fill.items():
+        subject, body = subject.replace(placeholder, value), body.replace(placeholder, value)
+    paragraphs = [p.strip() for p in body.replace("\r\n", "\n").split("\n\n") if p.strip()]
+    return " ".join(subject.split()), "\n\n".join(paragraphs) + "\n"
+
+
 def compose_appeal(
     gemeente: Gemeente,
     sender: User,
@@ -81,16 +94,10 @@ def compose_appeal(
     recipients = [gemeente.griffie_email]
     if include_fractie_leaders:
         recipients += [a for a in fractie_leader_addresses(gemeente) if a not in recipients]
-    fill = {
-        "[uw gemeente]": gemeente.name,
-        "[buurgemeenten]": neighbours_sentence(gemeente),
-        "[afzender]": sender.name,
-    }
-    subject, body = version.content["subject"], version.content["body"]
-    for placeholder, value in fill.items():
-        subject, body = subject.replace(placeholder, value), body.replace(placeholder, value)
-    paragraphs = [p.strip() for p in body.split("\n\n") if p.strip()]
-    return Appeal(gemeente, recipients, " ".join(subject.split()), "\n\n".join(paragraphs) + "\n")
+    subject, body = fill_appeal(
+        version.content["subject"], version.content["body"], gemeente, sender
+    )
+    return Appeal(gemeente, recipients, subject, body)
 
 
 def background_docx() -> Attachment:

@@ -1,0 +1,100 @@
+"""/beheer/teksten/oproep and /beheer/teksten/achtergrond: the appeal and its attachment text,
+versioned like the motion, for admins."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
+
+from campaign.accounts.permissions import admin_required
+from campaign.documents import services
+from campaign.documents.models import TemplateKind
+from campaign.documents.views import preview_gemeente
+from campaign.errors import ConflictError
+from campaign.forms import options
+from campaign.gemeenten.services import list_gemeenten
+from campaign.mail.appeal import fill_appeal
+from campaign.mail.forms import TextTemplateForm
+from campaign.mail.views import bp
+
+TEXT_KINDS = {
+    TemplateKind.OPROEP: "de oproep (e-mail)",
+    TemplateKind.ACHTERGROND: "de achtergrondinformatie",
+}
+
+
+def text_kind(kind: str) -> TemplateKind:
+    try:
+        found = TemplateKind(kind)
+    except ValueError:
+        abort(404)
+    if found not in TEXT_KINDS:
+        abort(404)
+    return found
+
+
+@bp.route("/teksten/<kind>", methods=["GET", "POST"])
+@admin_required
+def edit_text(kind: str) -> ResponseReturnValue:
+    template_kind = text_kind(kind)
+    current = services.current_version(template_kind)
+    if request.method == "POST":
+        form = TextTemplateForm()
+    else:
+        form = TextTemplateForm(
+            formdata=None,
+            subject=current.content.get("subject", ""),
+            body=current.content["body"],
+            based_on=str(current.number),
+        )
+    form.preview_gemeente.choices = options((g.slug, g.name) for g in list_gemeenten())
+    status, preview = 200, None
+    if request.method == "POST":
+        previewing = request.form.get("actie") == "voorbeeld"
+        if template_kind is TemplateKind.OPROEP and not form.subject.data:
+            form.subject.errors = ["Vul een onderwerp in."]
+            status = 400
+        elif not previewing and not form.note.data:
+            form.note.errors = ["Zeg kort wat er veranderd is."]
+            status = 400
+        elif not form.validate():
+            status = 400
+        elif previewing:
+            gemeente = preview_gemeente(form.preview_gemeente.data)
+            subject, body = fill_appeal(
+                form.subject.data or "", form.body.data or "", gemeente, current_user
+            )
+            preview = {"gemeente": gemeente, "subject": subject, "body": body}
+        else:
+            content = {"body": (form.body.data or "").replace("\r\n", "\n").strip()}
+            if template_kind is TemplateKind.OPROEP:
+                content["subject"] = form.subject.data or ""
+            based_on = int(form.based_on.data) if (form.based_on.data or "").isdigit() else None
+            try:
+                version = services.save_version(
+                    template_kind,
+                    current.title,
+                    content,
+                    form.note.data or "",
+                    current_user,
+                    based_on,
+                )
+            except ConflictError as problem:
+                flash(problem.message, "error")
+                status = 409
+            else:
+                flash(
+                    f"Versie {version.number} van {TEXT_KINDS[template_kind]} is opgeslagen.",
+                    "success",
+                )
+                return redirect(url_for("mail.edit_text", kind=kind))
+    return render_template(
+        "documents/text_edit.html",
+        form=form,
+        kind=template_kind,
+        label=TEXT_KINDS[template_kind],
+        current=current,
+        versions=services.list_versions(template_kind),
+        preview=preview,
+    ), status
