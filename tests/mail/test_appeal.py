@@ -255,28 +255,39 @@ def test_cli_dry_run_and_bad_arguments(runner, volunteer, zeist):
     )
 
 
-def test_admins_edit_the_appeal_as_a_new_version_with_a_preview(client, login, admin, zeist, smtp_server):
+def test_admins_edit_the_appeal_as_a_new_version_with_a_preview(
+    client, login, admin, zeist, smtp_server
+):
     login(admin)
     page = client.get("/beheer/teksten/oproep").get_data(as_text=True)
     assert "Huidige versie: <strong>1</strong>" in page
     data = {
         "subject": "Nieuwe oproep voor [uw gemeente]",
-        "body": "Beste griffie van [uw gemeente],\r\n\r\n[buurgemeenten]\r\n\r\nGroet,\r\n\r\n[afzender]",
+        "body": "Beste griffie van [uw gemeente],\r\n\r\n[buurgemeenten]\r\n\r\n"
+        "Groet,\r\n\r\n[afzender]",
         "note": "Korter",
         "based_on": "1",
         "preview_gemeente": "zeist",
     }
-    preview = client.post("/beheer/teksten/oproep", data={**data, "actie": "voorbeeld"}).get_data(as_text=True)
+    preview = client.post("/beheer/teksten/oproep", data={**data, "actie": "voorbeeld"}).get_data(
+        as_text=True
+    )
     assert "Nieuwe oproep voor Zeist" in preview
     assert "Uw buurgemeente Amersfoort nam de motie al aan." in preview
-    assert client.post("/beheer/teksten/oproep", data={**data, "actie": "opslaan"}).status_code == 302
+    assert (
+        client.post("/beheer/teksten/oproep", data={**data, "actie": "opslaan"}).status_code == 302
+    )
     stale = client.post("/beheer/teksten/oproep", data={**data, "actie": "opslaan"})
     assert stale.status_code == 409
 
     client.post("/beheer/oproep", data={"codes": "GM0355"})
     (message,) = smtp_server.parsed()
     assert message["Subject"] == "Nieuwe oproep voor Zeist"
-    assert message.get_body(preferencelist=("plain",)).get_content().startswith("Beste griffie van Zeist,")
+    assert (
+        message.get_body(preferencelist=("plain",))
+        .get_content()
+        .startswith("Beste griffie van Zeist,")
+    )
 
 
 def test_volunteers_cannot_edit_texts(client, login, volunteer, seeded):
