@@ -122,6 +122,7 @@ def register_errorhandlers(app: Flask) -> None:
 
 def register_commands(app: Flask) -> None:
     from campaign.accounts.cli import users_cli
+    from campaign.backup.cli import export_command, import_command
     from campaign.cli import init_command
     from campaign.documents.cli import motions_cli
     from campaign.kaart.cli import boundaries_cli
@@ -132,3 +133,5 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(motions_cli)
     app.cli.add_command(boundaries_cli)
     app.cli.add_command(appeal_cli)
+    app.cli.add_command(export_command)
+    app.cli.add_command(import_command)

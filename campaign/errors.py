@@ -7,6 +7,7 @@ from typing import Any
 from flask import Flask, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
 
@@ -74,6 +75,8 @@ def error_response(status: int, message: str | None = None) -> ResponseReturnVal
 
 
 def register_error_handlers(app: Flask) -> None:
+    from campaign.extensions import db
+
     @app.errorhandler(UserError)
     def handle_user_error(error: UserError) -> ResponseReturnValue:
         return error_response(error.status_code, error.message)
@@ -92,6 +95,15 @@ def register_error_handlers(app: Flask) -> None:
         # Our abort(…, description=…) calls pass a Dutch message; Werkzeug's own are English.
         custom = error.description if error.description != type(error).description else None
         return error_response(status, custom)
+
+    @app.errorhandler(OperationalError)
+    def handle_database_down(error: OperationalError) -> ResponseReturnValue:
+        """The database is unreachable: say so with a 503; the pool reconnects by itself."""
+        app.logger.error(
+            "Database unavailable on %s %s: %s", request.method, request.path, error.orig
+        )
+        db.session.rollback()
+        return error_response(503)
 
     @app.errorhandler(Exception)
     def handle_unexpected(error: Exception) -> ResponseReturnValue:

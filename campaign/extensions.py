@@ -1,6 +1,7 @@
 """Extension objects and the declarative base every model derives from."""
 
-from typing import TYPE_CHECKING
+import sqlite3
+from typing import TYPE_CHECKING, Any
 
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -8,7 +9,8 @@ from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, event
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
 
 NAMING_CONVENTION = {
@@ -27,6 +29,16 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
+
+
+@event.listens_for(Engine, "connect")
+def enforce_sqlite_foreign_keys(connection: Any, record: Any) -> None:
+    """SQLite ignores foreign keys unless asked, per connection; PostgreSQL always checks."""
+    if isinstance(connection, sqlite3.Connection):
+        cursor = connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
 
 if TYPE_CHECKING:
     # Type checkers see db.Model as the declarative base it is built from.

@@ -6,7 +6,7 @@ scripts), and forbids framing, except for pages a view marks as frameable (the e
 
 from __future__ import annotations
 
-from flask import Flask, Response, g
+from flask import Flask, Response, current_app, g
 
 POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -28,6 +28,10 @@ def add_security_headers(response: Response) -> Response:
     if not frameable:
         response.headers.setdefault("X-Frame-Options", "DENY")
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    if not current_app.debug:
+        response.headers.setdefault(
+            "Strict-Transport-Security", "max-age=31536000; includeSubDomains"
+        )
     response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
     return response
 

@@ -35,6 +35,9 @@ from campaign.seeding import load_seed_data
 
 SEED_DATA = Path(__file__).resolve().parent.parent / "seed_data"
 TEST_DATABASE_URL = os.environ.get("MOTIETRACKER_TEST_DATABASE_URL")
+# A PostgreSQL server for tests that need one next to SQLite (the backup round trip); CI sets it
+# for both runs. Defaults to the test database server when the whole suite runs on PostgreSQL.
+POSTGRES_SERVER_URL = os.environ.get("MOTIETRACKER_TEST_POSTGRES_SERVER") or TEST_DATABASE_URL
 
 
 def pytest_report_header() -> str:
@@ -55,10 +58,11 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 
 @contextmanager
-def fresh_postgres_database() -> Iterator[str]:
+def fresh_postgres_database(server: str | None = None) -> Iterator[str]:
     """Create an empty database on the test server and drop it afterwards."""
-    assert TEST_DATABASE_URL
-    server_url = normalise_database_url(TEST_DATABASE_URL)
+    server = server or TEST_DATABASE_URL
+    assert server
+    server_url = normalise_database_url(server)
     admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
     name = f"motietracker_test_{uuid.uuid4().hex[:12]}"
     with admin.connect() as connection:

@@ -1,0 +1,1 @@
+"""Backup and restore of everything Motietracker stores, as one JSON document."""
