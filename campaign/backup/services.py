@@ -140,10 +140,8 @@ def _reset_sequences() -> None:
     if db.engine.dialect.name != "postgresql":
         return
     for table in _tables():
-        if "id" in table.c and table.c.id.autoincrement:
-            db.session.execute(
-                text(
-                    f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                    f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"
-                )
-            )
+        if "id" not in table.c:
+            continue
+        next_id = select(func.coalesce(func.max(table.c.id), 0) + 1).scalar_subquery()
+        sequence = func.pg_get_serial_sequence(table.name, "id")
+        db.session.execute(select(func.setval(sequence, next_id, False)))

@@ -40,9 +40,18 @@ def decode_upload(data: bytes) -> str:
 
 def read_rows(text: str, required: Sequence[str]) -> list[dict[str, str]]:
     """Rows as dicts keyed by lower-case column name; comma, semicolon or tab separated."""
+    try:
+        return _read_rows(text, required)
+    except csv.Error as error:
+        raise UserError(
+            f"Dit is geen leesbare CSV ({error}). Sla het bestand opnieuw op als CSV."
+        ) from None
+
+
+def _read_rows(text: str, required: Sequence[str]) -> list[dict[str, str]]:
     first_line = text.splitlines()[0] if text else ""
     delimiter = max((",", ";", "\t"), key=first_line.count)
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     columns = [name.strip().lower() for name in reader.fieldnames or []]
     missing = [name for name in required if name not in columns]
     if missing:

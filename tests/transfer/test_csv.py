@@ -111,3 +111,14 @@ def test_contact_details_import_and_unusable_files(client, login, admin, seeded)
     wrong_type = upload(client, "fracties", "x", filename="foto.png")
     assert wrong_type.status_code == 400
     assert "Alleen .csv-bestanden." in wrong_type.get_data(as_text=True)
+
+
+def test_an_unreadable_csv_gets_a_dutch_message(client, login, admin, seeded):
+    login(admin)
+    response = upload(
+        client,
+        "fracties",
+        "gemeente;raadsperiode;fractie\nGM0307;2026-2030;" + "x" * 200_000 + "\n",
+    )
+    assert response.status_code == 400
+    assert "Dit is geen leesbare CSV" in response.get_data(as_text=True)
