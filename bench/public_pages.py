@@ -44,7 +44,16 @@ def wait_until_up(url: str, timeout: float = 30) -> None:
 
 def run_wrk(url: str, seconds: int, connections: int) -> tuple[float, str, str]:
     output = subprocess.run(
-        ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        [
+            "wrk",
+            "-t1",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--latency",
+            "-H",
+            "Accept-Encoding: gzip",
+            url,
+        ],
         check=True,
         capture_output=True,
         text=True,

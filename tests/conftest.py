@@ -7,7 +7,6 @@ PostgreSQL: one fresh database per run, its tables emptied after every test.
 from __future__ import annotations
 
 import os
-import socket
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -32,6 +31,7 @@ from campaign.extensions import db
 from campaign.gemeenten.models import Fractie, Gemeente
 from campaign.gemeenten.search import slug_for
 from campaign.seeding import load_seed_data
+from tests.support_servers import free_port
 
 SEED_DATA = Path(__file__).resolve().parent.parent / "seed_data"
 TEST_DATABASE_URL = os.environ.get("MOTIETRACKER_TEST_DATABASE_URL")
@@ -246,12 +246,6 @@ def volunteer(make_user: Callable[..., User]) -> User:
 @pytest.fixture
 def admin(make_user: Callable[..., User]) -> User:
     return make_user(Role.ADMIN, name="Aad Admin", email="aad@example.org")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 class SmtpCollector:

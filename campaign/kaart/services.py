@@ -119,19 +119,33 @@ def current_layer() -> MapLayer | None:
 
 @dataclass(frozen=True)
 class MapEntry:
-    gemeente: Gemeente
-    shape: MapShape
+    """What the map draws of one gemeente: plain columns, no ORM objects, so rendering the
+    whole country reads 342 short rows (the outlines' GeoJSON stays in the database)."""
+
+    gemeente: Any  # a row with cbs_code, name, slug and status
+    svg_path: str
 
 
 def map_entries() -> list[MapEntry]:
-    """Every active gemeente that has a shape, with its shape, in one query."""
+    """Every active gemeente that has a shape, with its outline, in one query."""
     rows = db.session.execute(
-        select(Gemeente, MapShape)
+        select(Gemeente.cbs_code, Gemeente.name, Gemeente.slug, Gemeente.status, MapShape.svg_path)
         .join(MapShape, MapShape.cbs_code == Gemeente.cbs_code)
         .where(Gemeente.ceased_on.is_(None))
         .order_by(Gemeente.name)
     )
-    return [MapEntry(gemeente, shape) for gemeente, shape in rows]
+    return [MapEntry(row, row.svg_path) for row in rows]
+
+
+def map_features() -> list[tuple[Gemeente, dict[str, Any]]]:
+    """Every active gemeente with a shape, with its GeoJSON geometry (for open data)."""
+    rows = db.session.execute(
+        select(Gemeente, MapShape.geometry)
+        .join(MapShape, MapShape.cbs_code == Gemeente.cbs_code)
+        .where(Gemeente.ceased_on.is_(None))
+        .order_by(Gemeente.name)
+    )
+    return [(gemeente, geometry) for gemeente, geometry in rows]
 
 
 def shape_of(gemeente: Gemeente) -> MapShape | None:

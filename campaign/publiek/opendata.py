@@ -12,7 +12,7 @@ from campaign.api.serializers import gemeente_summary
 from campaign.dates import utcnow
 from campaign.extensions import db
 from campaign.gemeenten.services import list_gemeenten
-from campaign.kaart.services import CREDIT, map_entries
+from campaign.kaart.services import CREDIT, map_features
 from campaign.moties.models import Motie, Outcome, Stemming, Vote
 from campaign.publiek.services import latest_decided_moties
 from campaign.transfer.csvfiles import write_csv
@@ -87,14 +87,14 @@ def gemeenten_geojson() -> dict[str, Any]:
         "features": [
             {
                 "type": "Feature",
-                "id": entry.gemeente.cbs_code,
-                "geometry": entry.shape.geometry,
+                "id": gemeente.cbs_code,
+                "geometry": geometry,
                 "properties": {
-                    **gemeente_summary(entry.gemeente),
-                    **_motion_fields(moties.get(entry.gemeente.id)),
+                    **gemeente_summary(gemeente),
+                    **_motion_fields(moties.get(gemeente.id)),
                 },
             }
-            for entry in map_entries()
+            for gemeente, geometry in map_features()
         ],
     }
 

@@ -53,19 +53,22 @@ def home() -> ResponseReturnValue:
 
 @bp.get("/gemeenten")
 def gemeenten() -> ResponseReturnValue:
-    try:
-        query = GemeenteQuery.from_args(request.args.to_dict())
-        error = None
-    except UserError as problem:
-        query, error = GemeenteQuery(), problem.message
-    return render_template(
-        "publiek/gemeenten.html",
-        query=query,
-        gemeenten=list_gemeenten(query) if error is None else [],
-        error=error,
-        provinces=PROVINCES,
-        statuses=list(CampaignStatus),
-    ), (400 if error else 200)
+    def make(version: str) -> ResponseReturnValue:
+        try:
+            query = GemeenteQuery.from_args(request.args.to_dict())
+            error = None
+        except UserError as problem:
+            query, error = GemeenteQuery(), problem.message
+        return render_template(
+            "publiek/gemeenten.html",
+            query=query,
+            gemeenten=list_gemeenten(query) if error is None else [],
+            error=error,
+            provinces=PROVINCES,
+            statuses=list(CampaignStatus),
+        ), (400 if error else 200)
+
+    return conditional(make)
 
 
 @bp.get("/gemeente/<slug>")

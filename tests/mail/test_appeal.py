@@ -20,7 +20,7 @@ from campaign.gemeenten.models import CampaignStatus, Fractie, Gemeente
 from campaign.mail.models import MailBatch, MessageStatus, OutboxMessage
 from campaign.mail.services import build_message
 from campaign.outreach.models import OutreachEntry
-from tests.conftest import free_port
+from tests.support_servers import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -167,3 +167,14 @@ def test_every_status_has_its_own_fill(status):
     fills = {fill_for(s) for s in CampaignStatus}
     assert len(fills) == len(CampaignStatus)
     assert STYLES[status].fill.startswith("#")
+
+
+def test_public_pages_are_sent_compressed_when_the_browser_accepts_it(client, seeded):
+    import gzip
+
+    plain = client.get("/")
+    packed = client.get("/", headers={"Accept-Encoding": "gzip, deflate"})
+    assert packed.headers["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in packed.headers["Vary"]
+    assert gzip.decompress(packed.data) == plain.data
+    assert len(packed.data) < len(plain.data) / 4
