@@ -12,7 +12,7 @@ from campaign.documents.exports import FORMATS, write_motions_zip
 from campaign.documents.motion import MotionOptions
 from campaign.errors import UserError
 from campaign.gemeenten.models import CampaignStatus
-from campaign.gemeenten.services import GemeenteQuery, find_gemeente, list_gemeenten
+from campaign.gemeenten.services import select_gemeenten
 
 motions_cli = AppGroup("motions", help="Generate the model motion for gemeenten.")
 
@@ -51,19 +51,9 @@ def export_command(
     if everyone and codes:
         raise click.UsageError("Use either --all or --gemeente, not both.")
     try:
-        query = GemeenteQuery.from_args({"status": status or "", "provincie": province or ""})
+        gemeenten = select_gemeenten(status, province, codes)
     except UserError as error:
         raise click.BadParameter(error.message) from None
-    gemeenten = list_gemeenten(query)
-    if codes:
-        found = {code: find_gemeente(code) for code in codes}
-        unknown = [code for code, gemeente in found.items() if gemeente is None]
-        if unknown:
-            raise click.BadParameter(
-                f"unknown gemeente: {', '.join(unknown)}", param_hint="--gemeente"
-            )
-        wanted = {gemeente.id for gemeente in found.values() if gemeente is not None}
-        gemeenten = [gemeente for gemeente in gemeenten if gemeente.id in wanted]
     if not gemeenten:
         raise click.ClickException("No gemeente matches this selection; nothing written.")
     options = MotionOptions(

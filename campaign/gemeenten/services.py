@@ -105,6 +105,24 @@ def list_gemeenten(query: GemeenteQuery | None = None) -> list[Gemeente]:
     return gemeenten
 
 
+def select_gemeenten(
+    status: str | None, province: str | None, codes: tuple[str, ...] = ()
+) -> list[Gemeente]:
+    """The gemeenten a command line names: by status and province, narrowed to `codes`
+    (CBS codes or slugs) when given. Unknown values raise UserError."""
+    gemeenten = list_gemeenten(
+        GemeenteQuery.from_args({"status": status or "", "provincie": province or ""})
+    )
+    if not codes:
+        return gemeenten
+    found = {code: find_gemeente(code) for code in codes}
+    unknown = [code for code, gemeente in found.items() if gemeente is None]
+    if unknown:
+        raise UserError(f"unknown gemeente: {', '.join(unknown)}", field="gemeente")
+    wanted = {gemeente.id for gemeente in found.values() if gemeente is not None}
+    return [gemeente for gemeente in gemeenten if gemeente.id in wanted]
+
+
 def find_gemeente(code_or_slug: str) -> Gemeente | None:
     """Look a gemeente up by CBS code (`GM0307`, any case) or by slug (`amersfoort`)."""
     if CBS_CODE.match(code_or_slug):

@@ -10,7 +10,7 @@ from campaign.accounts.models import User
 from campaign.errors import UserError
 from campaign.extensions import db
 from campaign.gemeenten.models import CampaignStatus
-from campaign.gemeenten.services import GemeenteQuery, find_gemeente, list_gemeenten
+from campaign.gemeenten.services import select_gemeenten
 from campaign.mail.models import MailBatch
 from campaign.mail.sending import BatchReport, create_batch, plan_batch, send_batch
 
@@ -52,20 +52,9 @@ def send_command(
     if sender is None or not sender.active:
         raise click.BadParameter(f"no active user {sender_email}", param_hint="--sender")
     try:
-        gemeenten = list_gemeenten(
-            GemeenteQuery.from_args({"status": status or "", "provincie": province or ""})
-        )
+        gemeenten = select_gemeenten(status, province, codes)
     except UserError as error:
         raise click.BadParameter(error.message) from None
-    if codes:
-        found = {code: find_gemeente(code) for code in codes}
-        unknown = [code for code, gemeente in found.items() if gemeente is None]
-        if unknown:
-            raise click.BadParameter(
-                f"unknown gemeente: {', '.join(unknown)}", param_hint="--gemeente"
-            )
-        wanted = {g.id for g in found.values() if g is not None}
-        gemeenten = [g for g in gemeenten if g.id in wanted]
     plan = plan_batch(gemeenten, sender, fractievoorzitters)
     for gemeente in plan.without_address:
         click.echo(f"No griffie address, not sent: {gemeente.cbs_code} {gemeente.name}")

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from sqlalchemy import select
 
+from campaign.accounts.models import User
 from campaign.accounts.permissions import require_login_for_beheer
 from campaign.errors import ConflictError, UserError
 from campaign.extensions import db
 from campaign.forms import show_error
+from campaign.gemeenten.models import Gemeente
 from campaign.gemeenten.workspace import get_gemeente, render_workspace, stored_values_that_differ
 from campaign.outreach import services
 from campaign.outreach.forms import (
@@ -29,32 +33,30 @@ def back_to(slug: str, anchor: str | None = None) -> ResponseReturnValue:
     return redirect(url_for("gemeenten.workspace", slug=slug, _anchor=anchor))
 
 
-@bp.post("/<slug>/claim")
-def claim(slug: str) -> ResponseReturnValue:
+def claim_action(
+    slug: str, change: Callable[[Gemeente, User], None], done: str
+) -> ResponseReturnValue:
+    """Claim or release: a button with only a CSRF token, then back to the workspace."""
     gemeente = get_gemeente(slug)
     if ActionForm().validate_on_submit():
         try:
-            services.claim_gemeente(gemeente, current_user)
+            change(gemeente, current_user)
         except UserError as problem:
             db.session.rollback()
             flash(problem.message, "error")
         else:
-            flash(f"Je hebt {gemeente.name} geclaimd.", "success")
+            flash(done.format(name=gemeente.name), "success")
     return back_to(slug)
+
+
+@bp.post("/<slug>/claim")
+def claim(slug: str) -> ResponseReturnValue:
+    return claim_action(slug, services.claim_gemeente, "Je hebt {name} geclaimd.")
 
 
 @bp.post("/<slug>/vrijgeven")
 def release(slug: str) -> ResponseReturnValue:
-    gemeente = get_gemeente(slug)
-    if ActionForm().validate_on_submit():
-        try:
-            services.release_gemeente(gemeente, current_user)
-        except UserError as problem:
-            db.session.rollback()
-            flash(problem.message, "error")
-        else:
-            flash(f"{gemeente.name} is vrijgegeven.", "success")
-    return back_to(slug)
+    return claim_action(slug, services.release_gemeente, "{name} is vrijgegeven.")
 
 
 @bp.post("/<slug>/contacten")
