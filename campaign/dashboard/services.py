@@ -28,6 +28,50 @@ TABLE_LABELS = {
 }
 
 
+FIELD_LABELS = {
+    "griffie_email": "e-mailadres griffie",
+    "website": "website",
+    "has_noodopvang": "noodopvang",
+    "notes": "notities",
+    "volunteer_id": "vrijwilliger",
+    "status": "status",
+    "status_since": "status sinds",
+    "status_set_by_id": "status gezet door",
+    "manual_status": "status met de hand",
+    "manual_status_reason": "reden",
+    "manual_status_at": "met de hand gezet op",
+    "name": "naam",
+    "seats": "zetels",
+    "leader_name": "fractievoorzitter",
+    "leader_email": "e-mailadres fractievoorzitter",
+    "raadsperiode": "raadsperiode",
+    "title": "titel",
+    "submitted_on": "ingediend op",
+    "voted_on": "gestemd op",
+    "outcome": "uitslag",
+    "votes_for": "stemmen voor",
+    "votes_against": "stemmen tegen",
+    "record_url": "raadsbesluit",
+    "indieners": "indieners",
+    "indiener_names": "ondertekenaars",
+    "vote": "stem",
+    "follow_up_done": "opgevolgd",
+    "function": "functie",
+    "email": "e-mailadres",
+    "phone": "telefoon",
+    "role": "rol",
+    "active": "actief",
+    "updated_at": "gewijzigd op",
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    label: str
+    before: Any
+    after: Any
+
+
 @dataclass(frozen=True)
 class Activity:
     entry: AuditEntry
@@ -35,7 +79,7 @@ class Activity:
     action: str
     what: str
     gemeente: Gemeente | None
-    changed_fields: list[str]
+    changes: list[Change]
 
 
 def describe(entries: list[AuditEntry]) -> list[Activity]:
@@ -57,11 +101,20 @@ def describe(entries: list[AuditEntry]) -> list[Activity]:
             action=ACTIONS.get(entry.action, entry.action),
             what=_record_label(entry),
             gemeente=gemeenten.get(entry.gemeente_id) if entry.gemeente_id else None,
-            changed_fields=sorted((entry.after or entry.before or {}).keys())
-            if entry.action == "update"
-            else [],
+            changes=_changes(entry),
         )
         for entry in entries
+    ]
+
+
+def _changes(entry: AuditEntry) -> list[Change]:
+    """What an update changed, field by field, in words a volunteer knows."""
+    if entry.action != "update" or not entry.after:
+        return []
+    before = entry.before or {}
+    return [
+        Change(FIELD_LABELS.get(key, key), before.get(key), entry.after[key])
+        for key in sorted(entry.after, key=lambda k: FIELD_LABELS.get(k, k))
     ]
 
 

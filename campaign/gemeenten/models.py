@@ -38,8 +38,9 @@ class CampaignStatus(StrEnum):
 
 
 RAADSPERIODES = ("2022-2026", "2026-2030")
-# The council elected on 18 March 2026 takes office on the day of its installation, 2 April 2026.
-RAADSPERIODE_2026_STARTS = date(2026, 4, 2)
+# Councils elected on 18 March 2026 are installed in the following weeks; from April 2026 on,
+# 2026-2030 is the period whose fracties forms offer first.
+RAADSPERIODE_2026_STARTS = date(2026, 4, 1)
 
 
 def current_raadsperiode(today: date) -> str:

@@ -48,6 +48,7 @@ def test_details_are_saved_and_logged(client, page, gemeente):
     assert (stored.griffie_email, stored.has_noodopvang) == ("griffie@zeist.example", True)
     html = client.get(page).get_data(as_text=True)
     assert "Vera Vrijwilliger</strong> wijzigde gemeente" in html
+    assert '<th scope="row">e-mailadres griffie</th><td></td><td>griffie@zeist.example</td>' in html
 
 
 @pytest.mark.parametrize(
