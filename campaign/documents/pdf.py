@@ -6,13 +6,20 @@ of milliseconds, where starting LibreOffice per document takes about a second (b
 
 from __future__ import annotations
 
-from flask import render_template
-from weasyprint import HTML
+from flask import abort, render_template
 
 from campaign.documents.motion import MotionDocument
 
 
 def build_pdf(motion: MotionDocument) -> bytes:
+    """The PDF; a 503 when this server lacks the Pango library WeasyPrint draws with.
+
+    Imported here rather than at the top, so the rest of the site runs without it.
+    """
+    try:
+        from weasyprint import HTML
+    except OSError:
+        abort(503, description="Pdf's maken kan deze server nu niet. Download de motie als Word.")
     html = render_template("documents/motion_print.html", motion=motion)
     pdf = HTML(string=html).write_pdf(
         metadata={"title": f"{motion.title} – {motion.gemeente}", "authors": ["KinderpardonNU"]}

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import cairosvg
-from flask import render_template
+from flask import abort, render_template
 from markupsafe import Markup
 
 from campaign.cache import render_cache
@@ -81,6 +80,14 @@ def render_png(
     svg = render_map(version, variant, highlight)
     if svg is None:
         return None
+
+    try:  # the Cairo library may be missing on a laptop; the rest of the site runs without it
+        import cairosvg
+    except OSError:
+        abort(
+            503,
+            description="Afbeeldingen maken kan deze server nu niet. Download de kaart als SVG.",
+        )
 
     def make() -> bytes:
         png = cairosvg.svg2png(bytestring=str(svg).encode("utf-8"), output_width=width)
