@@ -20,6 +20,13 @@ class DutchForm(FlaskForm):
         locales = ("nl_NL", "nl")
 
 
+def version_number(value: object) -> int | None:
+    """A record or template version posted back by a form; None when absent or not a number
+    (the save then goes ahead without the stale-edit check)."""
+    text = str(value).strip() if value is not None else ""
+    return int(text) if text.isdigit() else None
+
+
 def options(pairs: Iterable[tuple[Any, str]]) -> list[SelectChoice]:
     """Choices for a select field, as (value, label) pairs."""
     return [SelectChoice(value, label) for value, label in pairs]

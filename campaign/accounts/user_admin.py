@@ -16,7 +16,7 @@ from campaign.accounts.permissions import admin_required
 from campaign.accounts.views import bp
 from campaign.errors import ConflictError, UserError
 from campaign.extensions import db
-from campaign.forms import show_error
+from campaign.forms import show_error, version_number
 from campaign.mail.services import DeliveryError, build_message, send
 
 
@@ -73,14 +73,13 @@ def edit_user(user_id: int) -> ResponseReturnValue:
     if request.method == "GET":
         form.version_id.data = str(user.version_id)
     elif form.validate_on_submit():
-        version = form.version_id.data
         try:
             services.update_user(
                 user,
                 Role(form.role.data),
                 form.active.data,
                 current_user,
-                int(version) if version and str(version).isdigit() else None,
+                version_number(form.version_id.data),
             )
         except ConflictError as problem:
             db.session.rollback()

@@ -30,6 +30,7 @@ from campaign.documents.pdf import build_pdf
 from campaign.errors import ConflictError, UserError
 from campaign.extensions import db
 from campaign.forms import options as select_options
+from campaign.forms import version_number
 from campaign.gemeenten.models import Gemeente, current_raadsperiode
 from campaign.gemeenten.services import list_fracties, list_gemeenten
 
@@ -121,7 +122,7 @@ def edit_motion_template() -> ResponseReturnValue:
             options = MotionOptions(include_noodopvang=True)
             preview = build_motion(form.content(), current.number + 1, gemeente.name, options)
         else:
-            based_on = int(form.based_on.data) if (form.based_on.data or "").isdigit() else None
+            based_on = version_number(form.based_on.data)
             try:
                 version = services.save_version(
                     TemplateKind.MOTIE,

@@ -13,7 +13,7 @@ from wtforms import (
 )
 from wtforms.validators import URL, DataRequired, Email, Length, NumberRange, Optional
 
-from campaign.forms import DutchForm, empty_to_none, options, strip_text
+from campaign.forms import DutchForm, empty_to_none, options, strip_text, version_number
 from campaign.gemeenten.models import RAADSPERIODES, CampaignStatus
 
 
@@ -24,8 +24,7 @@ class VersionedForm(DutchForm):
 
     @property
     def expected_version(self) -> int | None:
-        data = self.version_id.data
-        return int(data) if data and str(data).isdigit() else None
+        return version_number(self.version_id.data)
 
 
 class GemeenteDetailsForm(VersionedForm):

@@ -12,7 +12,7 @@ from campaign.documents import services
 from campaign.documents.models import TemplateKind
 from campaign.documents.views import preview_gemeente
 from campaign.errors import ConflictError
-from campaign.forms import options
+from campaign.forms import options, version_number
 from campaign.gemeenten.services import list_gemeenten
 from campaign.mail.appeal import fill_appeal
 from campaign.mail.forms import TextTemplateForm
@@ -70,7 +70,7 @@ def edit_text(kind: str) -> ResponseReturnValue:
             content = {"body": (form.body.data or "").replace("\r\n", "\n").strip()}
             if template_kind is TemplateKind.OPROEP:
                 content["subject"] = form.subject.data or ""
-            based_on = int(form.based_on.data) if (form.based_on.data or "").isdigit() else None
+            based_on = version_number(form.based_on.data)
             try:
                 version = services.save_version(
                     template_kind,

@@ -9,7 +9,7 @@ from flask_login import current_user
 from campaign.accounts.permissions import volunteer_required
 from campaign.errors import ConflictError, UserError
 from campaign.extensions import db, limiter
-from campaign.forms import DutchForm, options, show_error
+from campaign.forms import DutchForm, options, show_error, version_number
 from campaign.gemeenten.services import list_gemeenten
 from campaign.reports import services
 from campaign.reports.forms import ReportForm
@@ -75,8 +75,7 @@ def moderation() -> ResponseReturnValue:
 
 
 def _expected_version() -> int | None:
-    value = request.form.get("version_id", "")
-    return int(value) if value.isdigit() else None
+    return version_number(request.form.get("version_id"))
 
 
 @bp.post("/beheer/meldingen/<int:report_id>/accepteren")
