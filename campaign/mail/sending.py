@@ -146,8 +146,9 @@ def send_batch(batch: MailBatch) -> BatchReport:
     return report
 
 
-def send_in_background(app: Flask, batch_id: int) -> None:
+def send_in_background(batch_id: int) -> None:
     """Send a batch after the request that created it has answered."""
+    app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
 
     def run() -> None:
         with app.app_context():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from sqlalchemy import select
@@ -50,7 +50,7 @@ def appeal() -> ResponseReturnValue:
         except UserError as problem:
             flash(problem.message, "error")
         else:
-            send_in_background(current_app._get_current_object(), batch.id)  # type: ignore[attr-defined]
+            send_in_background(batch.id)
             flash(f"{len(batch.messages)} berichten worden verstuurd.", "success")
             return redirect(url_for("mail.batch", batch_id=batch.id))
     return render_template(
@@ -80,7 +80,7 @@ def batch(batch_id: int) -> ResponseReturnValue:
 def resume(batch_id: int) -> ResponseReturnValue:
     found = db.get_or_404(MailBatch, batch_id)
     if DutchForm().validate_on_submit():
-        send_in_background(current_app._get_current_object(), found.id)  # type: ignore[attr-defined]
+        send_in_background(found.id)
         flash("Het versturen is hervat.", "success")
     return redirect(url_for("mail.batch", batch_id=batch_id))
 

@@ -294,3 +294,18 @@ def test_volunteers_cannot_edit_texts(client, login, volunteer, seeded):
     login(volunteer)
     assert client.get("/beheer/teksten/oproep").status_code == 403
     assert client.get("/beheer/teksten/bestaat-niet").status_code in (403, 404)
+
+
+def test_a_batch_is_sent_by_a_background_thread_after_the_request(
+    app, client, login, volunteer, zeist, smtp_server
+):
+    app.config["MAIL_SEND_IN_BACKGROUND"] = True
+    login(volunteer)
+    response = client.post("/beheer/oproep", data={"codes": "GM0355"})
+    assert response.status_code == 302
+    for thread in threading.enumerate():
+        if thread.name.startswith("mail-batch-"):
+            thread.join(60)
+    assert [envelope.rcpt_tos for envelope in smtp_server.messages] == [["griffie@zeist.example"]]
+    db.session.expire_all()
+    assert db.session.scalars(select(OutboxMessage)).one().status is MessageStatus.VERSTUURD
