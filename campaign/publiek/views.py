@@ -78,13 +78,14 @@ def gemeente(slug: str) -> ResponseReturnValue:
         if found is None:
             abort(404, description="Er is geen gemeente met deze code.")
         return redirect(url_for("publiek.gemeente", slug=found.slug), 301)
-    found = db.first_or_404(
-        select(Gemeente)
-        .where(Gemeente.slug == slug)
-        .options(selectinload(Gemeente.status_changes).selectinload(StatusChange.changed_by))
-    )
 
     def make(version: str) -> ResponseReturnValue:
+        # Looked up only when the page is not in the cache; an unknown slug is never cached.
+        found = db.first_or_404(
+            select(Gemeente)
+            .where(Gemeente.slug == slug)
+            .options(selectinload(Gemeente.status_changes).selectinload(StatusChange.changed_by))
+        )
         moties = list_moties_for(found)
         shape = shape_of(found)
         return render_template(
