@@ -14,6 +14,7 @@ ADMIN_ONLY = {
     "/beheer/teksten/motie/1",
     "/beheer/teksten/oproep",
     "/beheer/teksten/achtergrond",
+    "/beheer/teksten/oproep/1",
 }
 
 

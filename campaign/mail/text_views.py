@@ -98,3 +98,16 @@ def edit_text(kind: str) -> ResponseReturnValue:
         versions=services.list_versions(template_kind),
         preview=preview,
     ), status
+
+
+@bp.get("/teksten/<kind>/<int:number>")
+@admin_required
+def show_text_version(kind: str, number: int) -> ResponseReturnValue:
+    template_kind = text_kind(kind)
+    version = services.find_version(template_kind, number) or abort(404)
+    return render_template(
+        "documents/text_version.html",
+        version=version,
+        kind=template_kind,
+        label=TEXT_KINDS[template_kind],
+    )

@@ -279,6 +279,9 @@ def test_admins_edit_the_appeal_as_a_new_version_with_a_preview(
     )
     stale = client.post("/beheer/teksten/oproep", data={**data, "actie": "opslaan"})
     assert stale.status_code == 409
+    old = client.get("/beheer/teksten/oproep/1").get_data(as_text=True)
+    assert "Geachte heer/ mevrouw," in old and "Nieuwe oproep" not in old
+    assert client.get("/beheer/teksten/oproep/9").status_code == 404
 
     client.post("/beheer/oproep", data={"codes": "GM0355"})
     (message,) = smtp_server.parsed()
