@@ -42,10 +42,6 @@ class PartialDate:
     def from_date(cls, value: date) -> PartialDate:
         return cls(value.year, value.month, value.day)
 
-    @property
-    def is_complete(self) -> bool:
-        return self.day is not None
-
     def as_date(self) -> date | None:
         """The full date, or None when only the year or month is known."""
         if self.month is None or self.day is None:

@@ -36,17 +36,6 @@ def public_history(gemeente: Gemeente) -> list[StatusChange]:
     return sorted(recorded, key=lambda change: (change.changed_at, change.id))
 
 
-def adopted_count() -> int:
-    return (
-        db.session.scalar(
-            select(func.count())
-            .select_from(Gemeente)
-            .where(Gemeente.status == CampaignStatus.AANGENOMEN)
-        )
-        or 0
-    )
-
-
 @dataclass(frozen=True)
 class VoteBar:
     """Shares of the votes cast, for the bar on a gemeente's page."""
