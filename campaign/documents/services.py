@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -171,3 +172,22 @@ def filename_for(gemeente: Gemeente, options: MotionOptions, extension: str) -> 
     if options.meeting_date:
         parts.append(options.meeting_date.isoformat())
     return "-".join(parts) + f".{extension}"
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    text: str
+    is_heading: bool
+
+
+def background_sheet() -> tuple[str, list[TextBlock]]:
+    """The background sheet's title and its blocks, for the info page and the mail attachment.
+
+    The text is stored plain; a short block without a closing full stop ("Wat is het
+    Kinderpardon?") is a heading.
+    """
+    body = current_version(TemplateKind.ACHTERGROND).content["body"]
+    blocks = [block.strip() for block in body.split("\n\n") if block.strip()]
+    return blocks[0], [
+        TextBlock(block, len(block) < 70 and not block.endswith(".")) for block in blocks[1:]
+    ]

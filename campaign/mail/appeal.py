@@ -13,7 +13,12 @@ from campaign.dates import today
 from campaign.documents.docx import build_docx
 from campaign.documents.models import TemplateKind, TemplateVersion
 from campaign.documents.motion import MotionOptions
-from campaign.documents.services import current_version, filename_for, motion_for
+from campaign.documents.services import (
+    background_sheet,
+    current_version,
+    filename_for,
+    motion_for,
+)
 from campaign.errors import UserError
 from campaign.extensions import db
 from campaign.gemeenten.models import CampaignStatus, Fractie, Gemeente, current_raadsperiode
@@ -102,15 +107,14 @@ def compose_appeal(
 
 def background_docx() -> Attachment:
     """The background sheet as a Word document, from its current text version."""
-    body = current_version(TemplateKind.ACHTERGROND).content["body"]
-    blocks = [block.strip() for block in body.split("\n\n") if block.strip()]
+    title, blocks = background_sheet()
     document = Document()
-    document.add_heading(blocks[0], level=1)
-    for block in blocks[1:]:
-        if len(block) < 70 and not block.endswith("."):
-            document.add_heading(block, level=2)
+    document.add_heading(title, level=1)
+    for block in blocks:
+        if block.is_heading:
+            document.add_heading(block.text, level=2)
         else:
-            document.add_paragraph(block)
+            document.add_paragraph(block.text)
     buffer = io.BytesIO()
     document.save(buffer)
     return Attachment("Achtergrondinformatie kinderpardon.docx", buffer.getvalue())

@@ -7,8 +7,7 @@ from flask.typing import ResponseReturnValue
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from campaign.documents.models import TemplateKind
-from campaign.documents.services import current_version
+from campaign.documents.services import background_sheet
 from campaign.errors import UserError
 from campaign.extensions import db
 from campaign.gemeenten.models import CampaignStatus, Gemeente, StatusChange
@@ -126,9 +125,8 @@ def parties() -> ResponseReturnValue:
 
 @bp.get("/over-het-kinderpardon")
 def about() -> ResponseReturnValue:
-    body = current_version(TemplateKind.ACHTERGROND).content["body"]
-    blocks = [block.strip() for block in body.split("\n\n") if block.strip()]
-    return render_template("publiek/over.html", title=blocks[0], blocks=blocks[1:])
+    title, blocks = background_sheet()
+    return render_template("publiek/over.html", title=title, blocks=blocks)
 
 
 @bp.get("/colofon")
