@@ -120,7 +120,9 @@ def background_docx() -> Attachment:
     return Attachment("Achtergrondinformatie kinderpardon.docx", buffer.getvalue())
 
 
-def attachments_for(gemeente: Gemeente) -> list[Attachment]:
+def motion_attachment(gemeente: Gemeente) -> Attachment:
+    """The motion filled in for this gemeente, clause f following its noodopvang flag."""
     options = MotionOptions(include_noodopvang=gemeente.has_noodopvang)
-    motion = build_docx(motion_for(gemeente, options))
-    return [Attachment(filename_for(gemeente, options, "docx"), motion), background_docx()]
+    return Attachment(
+        filename_for(gemeente, options, "docx"), build_docx(motion_for(gemeente, options))
+    )

@@ -22,7 +22,13 @@ from campaign.dates import today, utcnow
 from campaign.errors import UserError
 from campaign.extensions import db
 from campaign.gemeenten.models import Gemeente
-from campaign.mail.appeal import Appeal, attachments_for, compose_appeal
+from campaign.mail.appeal import (
+    Appeal,
+    Attachment,
+    background_docx,
+    compose_appeal,
+    motion_attachment,
+)
 from campaign.mail.models import MailBatch, MessageStatus, OutboxMessage
 from campaign.mail.services import DeliveryError, build_message, send
 from campaign.moties.services import refresh_status
@@ -80,13 +86,14 @@ def _claim(message_id: int) -> bool:
     return claimed.rowcount == 1
 
 
-def _deliver(message: OutboxMessage, sender: User | None) -> None:
+def _deliver(message: OutboxMessage, sender: User | None, background: Attachment) -> None:
+    attachments = [motion_attachment(message.gemeente), background]
     email = build_message(
         [address.strip() for address in message.recipients.split(",")],
         message.subject,
         message.body,
         reply_to=sender.email if sender else None,
-        attachments=[(a.filename, a.content) for a in attachments_for(message.gemeente)],
+        attachments=[(a.filename, a.content) for a in attachments],
         message_id=f"oproep-{message.id}",
     )
     try:
@@ -131,12 +138,13 @@ def send_batch(batch: MailBatch) -> BatchReport:
         .order_by(OutboxMessage.id)
     ).all()
     report = BatchReport()
+    background = background_docx()  # the same for every gemeente: built once per run
     for message_id in waiting:
         if not _claim(message_id):
             continue
         message = db.session.get(OutboxMessage, message_id)
         assert message is not None
-        _deliver(message, batch.created_by)
+        _deliver(message, batch.created_by, background)
         db.session.commit()
         if message.status is MessageStatus.VERSTUURD:
             report.sent += 1
