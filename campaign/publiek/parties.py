@@ -10,10 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from campaign.extensions import db
 from campaign.gemeenten.models import Fractie, Gemeente
 from campaign.gemeenten.search import fold
 from campaign.moties.models import Motie, Vote
@@ -31,21 +29,14 @@ class PartyRecord:
 
 
 def party_overview() -> list[PartyRecord]:
-    decided = {
-        gemeente_id: motie
-        for gemeente_id, motie in latest_decided_moties().items()
-        if motie.is_decided
-    }
-    if not decided:
-        return []
-    moties = db.session.scalars(
-        select(Motie)
-        .where(Motie.id.in_([m.id for m in decided.values()]))
-        .options(
+    moties = [
+        motie
+        for motie in latest_decided_moties(
             selectinload(Motie.gemeente).selectinload(Gemeente.fracties),
             selectinload(Motie.stemmingen),
-        )
-    ).all()
+        ).values()
+        if motie.is_decided
+    ]
     parties: dict[str, PartyRecord] = {}
     for motie in moties:
         votes = {stemming.fractie_id: stemming.vote for stemming in motie.stemmingen}

@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.interfaces import ORMOption
 
 from campaign.extensions import db
 from campaign.gemeenten.models import CampaignStatus, Gemeente, StatusChange
@@ -71,11 +71,12 @@ def site_version() -> str:
     return hashlib.sha256(repr(tuple(values)).encode()).hexdigest()[:24]
 
 
-def latest_decided_moties() -> dict[int, Motie]:
-    """Per gemeente the motion that decides its public record: an adopted one, else the latest."""
-    moties = db.session.scalars(
-        select(Motie).options(selectinload(Motie.stemmingen)).order_by(Motie.id)
-    ).all()
+def latest_decided_moties(*loads: ORMOption) -> dict[int, Motie]:
+    """Per gemeente the motion that decides its public record: an adopted one, else the latest.
+
+    `loads` are the relations the caller will read, loaded with the motions in one go.
+    """
+    moties = db.session.scalars(select(Motie).options(*loads).order_by(Motie.id)).all()
     chosen: dict[int, Motie] = {}
     for motie in moties:
         held = chosen.get(motie.gemeente_id)
