@@ -18,3 +18,16 @@ forwarded_allow_ips = os.environ.get("MOTIETRACKER_PROXY_IPS", "127.0.0.1")
 accesslog = "-"
 errorlog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
+
+
+def when_ready(server):  # type: ignore[no-untyped-def]
+    """Rate limits (failed logins, /meld) counted in memory are per worker: with several
+    workers each allows the full number. Say so at start-up; the README's set-up uses Redis."""
+    storage = os.environ.get("MOTIETRACKER_RATELIMIT_STORAGE_URI", "memory://")
+    if workers > 1 and storage.startswith("memory://"):
+        server.log.warning(
+            "Rate limits are counted in memory by each of the %d workers, so every worker "
+            "allows the full number. Set MOTIETRACKER_RATELIMIT_STORAGE_URI=redis://... "
+            "to count them once for the whole site.",
+            workers,
+        )

@@ -12,9 +12,12 @@ from campaign.config import (
     Config,
     instance_path_from_environment,
     load_or_create_secret_key,
+    make_private_directory,
     normalise_database_url,
+    prepare_sqlite_file,
 )
 from campaign.extensions import csrf, db, limiter, login_manager, migrate
+from campaign.urls import check_site_url, site_host
 
 MIGRATIONS_DIRECTORY = str(Path(__file__).resolve().parent.parent / "migrations")
 
@@ -46,14 +49,22 @@ def configure(app: Flask, overrides: dict[str, Any]) -> None:
     app.config["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(
         app.config["SQLALCHEMY_DATABASE_URI"]
     )
-    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.config["SITE_URL"] = check_site_url(app.config["SITE_URL"])
+    hosts = app.config["TRUSTED_HOSTS"]
+    if hosts is None:
+        hosts = [site_host(app.config["SITE_URL"]), "localhost", "127.0.0.1"]
+    elif isinstance(hosts, str):  # MOTIETRACKER_TRUSTED_HOSTS=a.example,b.example
+        hosts = [host.strip() for host in hosts.split(",") if host.strip()]
+    app.config["TRUSTED_HOSTS"] = hosts
+    make_private_directory(Path(app.instance_path))
+    prepare_sqlite_file(app.config["SQLALCHEMY_DATABASE_URI"], app.instance_path)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = load_or_create_secret_key(app.instance_path)
 
 
 def register_extensions(app: Flask) -> None:
     from campaign import models  # noqa: F401  (every model is known before the mappers configure)
-    from campaign.accounts.services import load_user
+    from campaign.accounts.logins import user_for_login
     from campaign.audit.services import register_audit_listener
     from campaign.cache import init_render_cache
     from campaign.dbtypes import render_migration_type
@@ -68,7 +79,7 @@ def register_extensions(app: Flask) -> None:
         render_item=render_migration_type,
     )
     login_manager.init_app(app)
-    login_manager.user_loader(load_user)
+    login_manager.user_loader(user_for_login)
     csrf.init_app(app)
     limiter.init_app(app)
     register_audit_listener()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from campaign.errors import ConflictError
@@ -21,10 +22,21 @@ def check_version(record: Any, expected_version: int | None, what: str) -> None:
         raise ConflictError(STALE_MESSAGE.format(what=what))
 
 
+RACE_MESSAGE = (
+    "{what} is tegelijk door iemand anders opgeslagen. Bekijk de nieuwe gegevens en voer je "
+    "wijziging zo nodig opnieuw in."
+)
+
+
 def commit(what: str) -> None:
-    """Commit, turning a lost race between two concurrent saves into a ConflictError."""
+    """Commit, turning a lost race between two concurrent saves into a ConflictError: an
+    outdated version (StaleDataError) or a unique rule another save just claimed
+    (IntegrityError, such as two volunteers adding the same fractie at once)."""
     try:
         db.session.commit()
     except StaleDataError:
         db.session.rollback()
         raise ConflictError(STALE_MESSAGE.format(what=what)) from None
+    except IntegrityError:
+        db.session.rollback()
+        raise ConflictError(RACE_MESSAGE.format(what=what)) from None

@@ -46,6 +46,14 @@ class Config:
     PASSWORD_RESET_MAX_AGE = 3600
     # An invitation to a new account works a week.
     INVITATION_MAX_AGE = 7 * 24 * 3600
+    # The site's one public address. Every absolute URL (links in e-mails, the embed snippet,
+    # Open Graph images, open data) is built from it, never from the request's Host header.
+    SITE_URL = "http://127.0.0.1:5000"
+    # Host names the site answers to; None means the host of SITE_URL plus localhost.
+    TRUSTED_HOSTS: list[str] | None = None
+    # How many reverse proxies in front of the app set X-Forwarded-For/-Proto (0: none, so
+    # those headers are ignored). The README's nginx set-up is 1.
+    PROXY_COUNT = 0
     # Folder with the project's own seed data (gemeenten, known moties, campaign texts).
     SEED_DATA_PATH = str(Path(__file__).resolve().parent.parent / "seed_data")
 
@@ -62,6 +70,27 @@ def instance_path_from_environment() -> str | None:
     """MOTIETRACKER_INSTANCE_PATH made absolute, or None for Flask's default `instance/`."""
     configured = os.environ.get("MOTIETRACKER_INSTANCE_PATH")
     return str(Path(configured).expanduser().resolve()) if configured else None
+
+
+def make_private_directory(path: Path) -> None:
+    """The instance folder holds the database, the secret key and outgoing mail: readable by
+    the site's own user only (0700), also where the umask is more generous."""
+    if not path.exists():
+        path.mkdir(parents=True, mode=0o700)
+        os.chmod(path, 0o700)
+
+
+def prepare_sqlite_file(url: str, instance_path: str) -> None:
+    """Create a SQLite database file readable by its owner only before SQLite creates it with
+    the umask's permissions (often 0644). SQLite gives its journal files the same mode.
+
+    A relative path lies in the instance folder, as Flask-SQLAlchemy resolves it."""
+    if not url.startswith("sqlite:///") or url in ("sqlite:///", "sqlite:///:memory:"):
+        return
+    path = Path(instance_path) / url.removeprefix("sqlite:///").split("?", 1)[0]
+    if path.exists() or not path.parent.is_dir():
+        return
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def load_or_create_secret_key(instance_path: str) -> str:

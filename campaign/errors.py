@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, Response, jsonify, render_template, request
+from flask.globals import request_ctx
 from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
-from sqlalchemy.exc import OperationalError
-from werkzeug.exceptions import HTTPException
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from werkzeug.exceptions import HTTPException, SecurityError
+
+from campaign.extensions import db
 
 
 class UserError(Exception):
@@ -68,15 +72,24 @@ def json_error(status: int, message: str | None = None, **extra: Any) -> Respons
 
 
 def error_response(status: int, message: str | None = None) -> ResponseReturnValue:
+    """The Dutch error page or JSON error. Whatever the failed request left in the session is
+    rolled back first, so the page itself (which reads the logged-in user) can still render."""
+    with contextlib.suppress(SQLAlchemyError):
+        db.session.rollback()
+    text = message or DUTCH_MESSAGES.get(status, "Er ging iets mis.")
     if wants_json():
         return json_error(status, message)
-    text = message or DUTCH_MESSAGES.get(status, "Er ging iets mis.")
+    if _request_ctx_has_no_urls():
+        # An untrusted Host header: the page cannot build links for it, so answer plainly.
+        return Response(text, status=status, mimetype="text/plain")
     return render_template("errors/error.html", status=status, message=text), status
 
 
-def register_error_handlers(app: Flask) -> None:
-    from campaign.extensions import db
+def _request_ctx_has_no_urls() -> bool:
+    return request_ctx.url_adapter is None
 
+
+def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(UserError)
     def handle_user_error(error: UserError) -> ResponseReturnValue:
         return error_response(error.status_code, error.message)
@@ -94,7 +107,14 @@ def register_error_handlers(app: Flask) -> None:
         status = error.code or 500
         # Our abort(…, description=…) calls pass a Dutch message; Werkzeug's own are English.
         custom = error.description if error.description != type(error).description else None
-        return error_response(status, custom)
+        if status == 400 and isinstance(error, SecurityError):
+            custom = "Dit adres hoort niet bij deze site."
+        response = app.make_response(error_response(status, custom))
+        # Headers the error carries belong on the answer, such as Allow on a 405.
+        for name, value in error.get_headers():
+            if name.lower() != "content-type":
+                response.headers[name] = value
+        return response
 
     @app.errorhandler(OperationalError)
     def handle_database_down(error: OperationalError) -> ResponseReturnValue:

@@ -1,4 +1,5 @@
-"""Jinja filters that print dates and numbers the Dutch way ("12 maart 2026")."""
+"""Jinja filters that print dates and numbers the Dutch way ("12 maart 2026"), and the
+global that builds absolute links from the site's configured address."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from babel.numbers import format_decimal
 from flask import Flask
 
 from campaign.dates import DUTCH_TIME, PartialDate
+from campaign.urls import site_url_for
 
 LOCALE = "nl_NL"
 TIMEZONE = DUTCH_TIME
@@ -52,3 +54,4 @@ def register_filters(app: Flask) -> None:
     app.add_template_filter(dutch_long_date, "lange_datum")
     app.add_template_filter(dutch_datetime, "tijdstip")
     app.add_template_filter(dutch_number, "getal")
+    app.add_template_global(site_url_for)

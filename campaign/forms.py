@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import flash
 from flask_wtf import FlaskForm
-from wtforms import StringField
+from wtforms import IntegerField, StringField
 from wtforms.fields import SelectChoice
 from wtforms.validators import ValidationError
 
@@ -20,11 +20,22 @@ class DutchForm(FlaskForm):
         locales = ("nl_NL", "nl")
 
 
+def whole_number(text: str, maximum: int = 10**9) -> int | None:
+    """An everyday whole number typed or posted as ASCII digits ("12"), else None.
+
+    `str.isdigit` also accepts "²" and other Unicode digits that `int` refuses, and `int`
+    refuses more than 4,300 digits: both would be a 500 instead of a clear message."""
+    text = text.strip()
+    if not text or len(text) > len(str(maximum)) or not (text.isascii() and text.isdigit()):
+        return None
+    number = int(text)
+    return number if number <= maximum else None
+
+
 def version_number(value: object) -> int | None:
     """A record or template version posted back by a form; None when absent or not a number
     (the save then goes ahead without the stale-edit check)."""
-    text = str(value).strip() if value is not None else ""
-    return int(text) if text.isdigit() else None
+    return whole_number(str(value)) if value is not None else None
 
 
 def options(pairs: Iterable[tuple[Any, str]]) -> list[SelectChoice]:
@@ -39,6 +50,21 @@ def strip_text(value: Any) -> Any:
 def empty_to_none(value: Any) -> Any:
     value = strip_text(value)
     return value or None
+
+
+class WholeNumberField(IntegerField):
+    """A count typed in ASCII digits (seats, votes). WTForms' IntegerField hands the text to
+    `int`, which also reads Arabic-Indic digits and takes any length; this one refuses both
+    with a Dutch message."""
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        text = str(valuelist[0]).strip() if valuelist else ""
+        if not text:
+            self.data = None
+            return
+        self.data = whole_number(text, maximum=10_000)
+        if self.data is None:
+            raise ValidationError("Vul een heel getal in, met de cijfers 0 tot en met 9.")
 
 
 class PartialDateField(StringField):

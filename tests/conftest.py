@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from email import message_from_bytes
 from email.message import EmailMessage
@@ -102,6 +103,7 @@ def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., F
             "WTF_CSRF_ENABLED": False,
             "SECRET_KEY": "test-secret-key",
             "MAIL_SEND_IN_BACKGROUND": False,
+            "SITE_URL": "http://localhost",
         }
         config.update(overrides)
         return create_app(config)
@@ -161,6 +163,23 @@ def bare_runner(bare_app: Flask) -> FlaskCliRunner:
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
     return app.test_client()
+
+
+class IsolatedClient(FlaskClient):
+    """A browser of its own: every request runs in a fresh thread, so it gets its own
+    application context (g, database session) as on a real server. Requests of the plain
+    `client` share the test's application context, which would carry one browser's login over
+    to another."""
+
+    def open(self, *args: Any, **kwargs: Any) -> Any:
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            return pool.submit(super().open, *args, **kwargs).result()
+
+
+@pytest.fixture
+def make_browser(app: Flask) -> Callable[[], IsolatedClient]:
+    """`make_browser()` gives another device or visitor, with its own cookies."""
+    return lambda: IsolatedClient(app, app.response_class, use_cookies=True)
 
 
 @pytest.fixture

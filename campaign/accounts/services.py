@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -14,11 +15,13 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from campaign.accounts.logins import end_logins
 from campaign.accounts.models import Role, User
 from campaign.concurrency import check_version, commit
 from campaign.dates import utcnow
 from campaign.errors import UserError
 from campaign.extensions import db
+from campaign.mail.services import DeliveryError
 
 MIN_PASSWORD_LENGTH = 12
 
@@ -48,6 +51,20 @@ def check_password_strength(password: str) -> None:
 def create_user(
     email: str, name: str, role: Role, password: str, must_change_password: bool = False
 ) -> User:
+    user = _add_user(email, name, role, password, must_change_password)
+    _commit_new_user(user)
+    return user
+
+
+def _commit_new_user(user: User) -> None:
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        raise UserError(f"Er is al een account met het e-mailadres {user.email}.") from None
+
+
+def _add_user(email: str, name: str, role: Role, password: str, must_change_password: bool) -> User:
     email = normalise_email(email)
     name = name.strip()
     if not name or len(name) > 120:
@@ -63,11 +80,6 @@ def create_user(
         must_change_password=must_change_password,
     )
     db.session.add(user)
-    try:
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
-        raise UserError(f"Er is al een account met het e-mailadres {email}.") from None
     return user
 
 
@@ -90,11 +102,6 @@ def ensure_first_admin(email: str, name: str) -> FirstAdmin | None:
     return FirstAdmin(user.email, password)
 
 
-def load_user(user_id: str) -> User | None:
-    """Flask-Login's user loader: the account behind a session, if it still exists."""
-    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
-
-
 def authenticate(email: str, password: str) -> User | None:
     """The active user with this address and password, or None (without saying which was wrong)."""
     user = db.session.scalar(select(User).where(User.email == email.strip().lower()))
@@ -107,10 +114,13 @@ def authenticate(email: str, password: str) -> User | None:
     return user
 
 
-def set_password(user: User, password: str) -> None:
+def set_password(user: User, password: str, keep_current_login: bool = False) -> None:
+    """A new password ends the account's logins on every device (all but this one, when the
+    user changes it while logged in), so a stolen session or cookie stops working."""
     check_password_strength(password)
     user.password_hash = generate_password_hash(password)
     user.must_change_password = False
+    end_logins(user, keep_current=keep_current_login)
     db.session.commit()
 
 
@@ -119,7 +129,7 @@ def change_password(user: User, current_password: str, new_password: str) -> Non
         raise UserError("Je huidige wachtwoord klopt niet.", field="current_password")
     if current_password == new_password:
         raise UserError("Kies een ander wachtwoord dan het huidige.", field="new_password")
-    set_password(user, new_password)
+    set_password(user, new_password, keep_current_login=True)
 
 
 def _reset_serializer() -> URLSafeTimedSerializer:
@@ -163,9 +173,21 @@ def find_active_user(email: str) -> User | None:
     return user if user is not None and user.active else None
 
 
-def invite_user(email: str, name: str, role: Role) -> User:
-    """Create an account with an unusable random password; the invitee sets one via a link."""
-    return create_user(email, name, role, secrets.token_urlsafe(32), must_change_password=False)
+def invite_user(email: str, name: str, role: Role, send_invitation: Callable[[User], None]) -> User:
+    """Create an account with an unusable random password; the invitee sets one via the link
+    `send_invitation` mails. The account exists only if the invitation could be sent."""
+    user = _add_user(email, name, role, secrets.token_urlsafe(32), must_change_password=False)
+    db.session.flush()
+    try:
+        send_invitation(user)
+    except DeliveryError as error:
+        db.session.rollback()
+        raise UserError(
+            f"De uitnodiging aan {user.email} kon niet worden verstuurd ({error}); er is geen "
+            "account aangemaakt. Probeer het later opnieuw."
+        ) from None
+    _commit_new_user(user)
+    return user
 
 
 def update_user(
@@ -183,6 +205,8 @@ def update_user(
         raise UserError("Je kunt je eigen account niet uitschakelen.")
     user.role = role
     user.active = active
+    if not active:
+        end_logins(user)
     commit(f"Het account van {user.name}")
 
 

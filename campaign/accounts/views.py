@@ -13,11 +13,13 @@ from campaign.accounts.forms import (
     LoginForm,
     ResetPasswordForm,
 )
+from campaign.accounts.logins import end_login, start_login
 from campaign.audit.services import act_as
 from campaign.errors import UserError
 from campaign.extensions import limiter
 from campaign.forms import show_error
 from campaign.mail.services import DeliveryError, build_message, send
+from campaign.urls import safe_redirect_target, site_url_for
 
 bp = Blueprint("accounts", __name__)
 
@@ -31,11 +33,9 @@ def _login_email_key() -> str:
     return "login:" + request.form.get("email", "").strip().lower()[:254]
 
 
-def _safe_next(target: str | None) -> str:
-    """Only follow a `next` that stays on this site."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return url_for("dashboard.home")
+def _next_page() -> str:
+    """Where to go after logging in: a `next` on this site, else the dashboard."""
+    return safe_redirect_target(request.args.get("next"), url_for("dashboard.home"))
 
 
 TOO_MANY_LOGINS = (
@@ -59,17 +59,18 @@ TOO_MANY_LOGINS = (
 )
 def login() -> ResponseReturnValue:
     if current_user.is_authenticated:
-        return redirect(_safe_next(request.args.get("next")))
+        return redirect(_next_page())
     form = LoginForm()
     if form.validate_on_submit():
         user = services.authenticate(form.email.data or "", form.password.data or "")
         if user is not None:
+            start_login(user)
             login_user(user, remember=form.remember.data)
             current_app.logger.info("login user=%s", user.id)
             if user.must_change_password:
                 flash("Kies eerst een eigen wachtwoord.", "info")
                 return redirect(url_for("accounts.change_password"))
-            return redirect(_safe_next(request.args.get("next")))
+            return redirect(_next_page())
         flash("Dat e-mailadres en wachtwoord horen niet bij elkaar.", "error")
     status = 400 if request.method == "POST" else 200
     return render_template("accounts/login.html", form=form), status
@@ -77,6 +78,8 @@ def login() -> ResponseReturnValue:
 
 @bp.post("/logout")
 def logout() -> ResponseReturnValue:
+    if current_user.is_authenticated:
+        end_login(current_user)
     logout_user()
     flash("Je bent uitgelogd.", "success")
     return redirect(url_for("publiek.home"))
@@ -111,9 +114,7 @@ def forgot_password() -> ResponseReturnValue:
     if form.validate_on_submit():
         user = services.find_active_user(form.email.data or "")
         if user is not None:
-            link = url_for(
-                "accounts.reset_password", token=services.make_reset_token(user), _external=True
-            )
+            link = site_url_for("accounts.reset_password", token=services.make_reset_token(user))
             message = build_message(
                 user.email,
                 "Nieuw wachtwoord voor Motietracker",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, url_for
+from flask import Blueprint, jsonify
 from flask.typing import ResponseReturnValue
 
 from campaign.api.openapi import openapi_document
@@ -10,6 +10,7 @@ from campaign.api.serializers import gemeente_detail, gemeente_summary
 from campaign.errors import json_error
 from campaign.gemeenten.services import find_gemeente, list_gemeenten
 from campaign.moties.services import list_moties_for
+from campaign.urls import site_url_for
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -29,5 +30,5 @@ def gemeente(code_or_slug: str) -> ResponseReturnValue:
 
 @bp.get("/openapi.json")
 def openapi() -> ResponseReturnValue:
-    server = url_for("api.gemeenten", _external=True).removesuffix("/gemeenten")
+    server = site_url_for("api.gemeenten").removesuffix("/gemeenten")
     return jsonify(openapi_document(server))

@@ -6,14 +6,20 @@ from wtforms import (
     BooleanField,
     EmailField,
     HiddenField,
-    IntegerField,
     SelectField,
     StringField,
     TextAreaField,
 )
 from wtforms.validators import URL, DataRequired, Email, Length, NumberRange, Optional
 
-from campaign.forms import DutchForm, empty_to_none, options, strip_text, version_number
+from campaign.forms import (
+    DutchForm,
+    WholeNumberField,
+    empty_to_none,
+    options,
+    strip_text,
+    version_number,
+)
 from campaign.gemeenten.models import RAADSPERIODES, CampaignStatus
 
 
@@ -58,7 +64,7 @@ class FractieForm(VersionedForm):
         "Naam fractie", validators=[DataRequired(), Length(max=120)], filters=[strip_text]
     )
     raadsperiode = SelectField("Raadsperiode", choices=options((p, p) for p in RAADSPERIODES))
-    seats = IntegerField("Zetels", validators=[Optional(), NumberRange(min=0, max=55)])
+    seats = WholeNumberField("Zetels", validators=[Optional(), NumberRange(min=0, max=55)])
     leader_name = StringField(
         "Fractievoorzitter", validators=[Optional(), Length(max=120)], filters=[empty_to_none]
     )

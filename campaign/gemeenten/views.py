@@ -21,6 +21,7 @@ from campaign.moties.services import set_status_by_hand
 from campaign.outreach.forms import BulkAssignForm
 from campaign.outreach.services import assign_gemeenten
 from campaign.outreach.worklist import WorklistQuery, list_volunteers, list_worklist
+from campaign.urls import safe_redirect_target
 
 bp = Blueprint("gemeenten", __name__, url_prefix="/beheer/gemeenten")
 bp.before_request(require_login_for_beheer)
@@ -70,13 +71,13 @@ def bulk_assign() -> ResponseReturnValue:
     else:
         volunteer = volunteers.get(form.volunteer.data or "")
         try:
-            count = assign_gemeenten(gemeenten, volunteer)
+            count = assign_gemeenten(gemeenten, volunteer, current_user)
         except UserError as problem:
             flash(problem.message, "error")
         else:
             who = volunteer.name if volunteer else "niemand"
             flash(f"{count} gemeenten toegewezen aan {who}.", "success")
-    return redirect(request.form.get("terug") or url_for("gemeenten.index"))
+    return redirect(safe_redirect_target(request.form.get("terug"), url_for("gemeenten.index")))
 
 
 @bp.get("/<slug>")

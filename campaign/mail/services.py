@@ -6,6 +6,8 @@ values, so a name or subject typed by a user can never add a header of its own.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import smtplib
 import uuid
 from collections.abc import Sequence
@@ -63,15 +65,27 @@ def outbox_path() -> Path:
     return Path(current_app.instance_path) / "outbox"
 
 
+def _write_to_outbox(message: EmailMessage) -> str:
+    """Keep the message as a .eml file only the site's user can read (it may hold a reset
+    link). A full disk or read-only folder is a delivery failure like a refusing server."""
+    path = outbox_path() / f"{utcnow():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}.eml"
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(message.as_bytes())
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
+        raise DeliveryError(f"could not write to the outbox: {error}") from error
+    return str(path)
+
+
 def send(message: EmailMessage) -> str:
     """Deliver one message; return where it went (the SMTP host or the .eml file)."""
     config = current_app.config
     if not config.get("MAIL_SERVER"):
-        folder = outbox_path()
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"{utcnow():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}.eml"
-        path.write_bytes(message.as_bytes())
-        return str(path)
+        return _write_to_outbox(message)
     smtp_class = smtplib.SMTP_SSL if config["MAIL_USE_SSL"] else smtplib.SMTP
     try:
         with smtp_class(config["MAIL_SERVER"], int(config["MAIL_PORT"]), timeout=30) as smtp:

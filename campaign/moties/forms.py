@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from wtforms import IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import URL, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from campaign.forms import PartialDateField, empty_to_none, options, strip_text
+from campaign.forms import PartialDateField, WholeNumberField, empty_to_none, options, strip_text
 from campaign.gemeenten.forms import VersionedForm
 from campaign.gemeenten.models import Fractie
 from campaign.moties.models import Outcome, Vote
@@ -28,8 +28,10 @@ class MotieForm(VersionedForm):
     submitted_on = PartialDateField("Ingediend op", description=DATE_HINT)
     voted_on = PartialDateField("Gestemd op", description=DATE_HINT)
     outcome = SelectField("Uitslag", choices=options(OUTCOME_CHOICES), default="")
-    votes_for = IntegerField("Stemmen voor", validators=[Optional(), NumberRange(min=0, max=100)])
-    votes_against = IntegerField(
+    votes_for = WholeNumberField(
+        "Stemmen voor", validators=[Optional(), NumberRange(min=0, max=100)]
+    )
+    votes_against = WholeNumberField(
         "Stemmen tegen", validators=[Optional(), NumberRange(min=0, max=100)]
     )
     record_url = StringField(

@@ -40,10 +40,24 @@ def release_gemeente(gemeente: Gemeente, user: User) -> None:
     commit(gemeente.name)
 
 
-def assign_gemeenten(gemeenten: list[Gemeente], volunteer: User | None) -> int:
-    """Bulk assignment from the list: all selected gemeenten at once, or none."""
+def assign_gemeenten(gemeenten: list[Gemeente], volunteer: User | None, acting: User) -> int:
+    """Bulk assignment from the list: all selected gemeenten at once, or none.
+
+    As with releasing a claim, only an admin may take a gemeente away from a colleague."""
     if volunteer is not None and not volunteer.active:
         raise UserError(f"{volunteer.name} is niet meer actief.")
+    if not acting.is_admin:
+        taken = [
+            f"{g.name} ({g.volunteer.name})"
+            for g in gemeenten
+            if g.volunteer is not None and g.volunteer != acting and g.volunteer != volunteer
+        ]
+        if taken:
+            raise UserError(
+                "Alleen een beheerder kan gemeenten van een collega anders toewijzen: "
+                + ", ".join(taken)
+                + ". Er is niets gewijzigd."
+            )
     for gemeente in gemeenten:
         gemeente.volunteer = volunteer
     commit("Een van de gemeenten")

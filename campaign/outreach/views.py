@@ -24,6 +24,7 @@ from campaign.outreach.forms import (
     contact_person_choices,
 )
 from campaign.outreach.models import Channel, ContactPerson, Direction, OutreachEntry
+from campaign.urls import safe_redirect_target
 
 bp = Blueprint("outreach", __name__, url_prefix="/beheer/gemeenten")
 bp.before_request(require_login_for_beheer)
@@ -108,7 +109,8 @@ def follow_up_done(slug: str, entry_id: int) -> ResponseReturnValue:
             flash(problem.message, "error")
         else:
             flash("De opvolging is afgevinkt.", "success")
-    return redirect(request.form.get("terug") or url_for("gemeenten.workspace", slug=slug))
+    default = url_for("gemeenten.workspace", slug=slug)
+    return redirect(safe_redirect_target(request.form.get("terug"), default))
 
 
 def person_input(form: ContactPersonForm) -> services.ContactPersonInput:

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from campaign.accounts.models import User
 from campaign.errors import UserError
 from campaign.extensions import db
+from campaign.forms import whole_number
 from campaign.gemeenten.models import Gemeente
 from campaign.gemeenten.services import GemeenteQuery, list_gemeenten
 from campaign.outreach.models import OutreachEntry
@@ -30,7 +31,7 @@ class WorklistQuery:
     @classmethod
     def from_args(cls, args: dict[str, str]) -> WorklistQuery:
         volunteer = args.get("vrijwilliger", ANYONE)
-        if volunteer not in (ANYONE, NOBODY, ME) and not volunteer.isdigit():
+        if volunteer not in (ANYONE, NOBODY, ME) and whole_number(volunteer) is None:
             raise UserError("Onbekende vrijwilliger in het filter.", field="vrijwilliger")
         follow_up = args.get("opvolgen", "")
         if follow_up not in ("", "1"):

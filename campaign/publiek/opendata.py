@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import url_for
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -16,6 +15,7 @@ from campaign.kaart.services import CREDIT, map_features
 from campaign.moties.models import Motie, Outcome, Stemming, Vote
 from campaign.publiek.services import latest_decided_moties
 from campaign.transfer.csvfiles import write_csv
+from campaign.urls import site_url_for
 
 LICENSE = (
     "Open data van KinderpardonNU, vrij te gebruiken onder CC BY 4.0 met vermelding van de bron. "
@@ -143,9 +143,7 @@ def moties_popolo() -> dict[str, Any]:
             "creators": [{"name": f.name} for f in motie.indieners],
             "sources": [{"url": motie.record_url}] if motie.record_url else [],
             "vote_events": [],
-            "links": [
-                {"url": url_for("publiek.gemeente", slug=motie.gemeente.slug, _external=True)}
-            ],
+            "links": [{"url": site_url_for("publiek.gemeente", slug=motie.gemeente.slug)}],
         }
         if motie.voted_on or motie.votes_for is not None or motie.stemmingen:
             counts = [

@@ -5,7 +5,6 @@ from __future__ import annotations
 from wtforms import (
     DateField,
     EmailField,
-    IntegerField,
     RadioField,
     SelectField,
     StringField,
@@ -13,7 +12,7 @@ from wtforms import (
 )
 from wtforms.validators import URL, DataRequired, Email, Length, NumberRange, Optional
 
-from campaign.forms import DutchForm, empty_to_none, options, strip_text
+from campaign.forms import DutchForm, WholeNumberField, empty_to_none, options, strip_text
 from campaign.reports.models import ReportKind
 
 KIND_LABELS = {
@@ -42,8 +41,10 @@ class ReportForm(DutchForm):
             Length(max=500),
         ],
     )
-    votes_for = IntegerField("Stemmen voor", validators=[Optional(), NumberRange(min=0, max=100)])
-    votes_against = IntegerField(
+    votes_for = WholeNumberField(
+        "Stemmen voor", validators=[Optional(), NumberRange(min=0, max=100)]
+    )
+    votes_against = WholeNumberField(
         "Stemmen tegen", validators=[Optional(), NumberRange(min=0, max=100)]
     )
     fracties_voor = StringField(

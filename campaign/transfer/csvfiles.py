@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from collections.abc import Iterable, Sequence
 
 from campaign.errors import UserError
+from campaign.security import FORBIDDEN_CHARACTERS
 
 # A cell starting with one of these runs as a formula in Excel, LibreOffice and Google Sheets.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
@@ -27,15 +29,25 @@ def write_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
 
 
 def decode_upload(data: bytes) -> str:
-    """UTF-8 (with or without the BOM Excel writes), else Windows-1252 as older Excel saves."""
+    """UTF-8 (with or without the BOM Excel writes), UTF-16 with its BOM (Excel's "Unicode
+    text"), else Windows-1252 as older Excel saves."""
     if not data.strip():
         raise UserError("Het bestand is leeg.")
-    if b"\x00" in data:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise UserError("Dit bestand is geen leesbare UTF-16-tekst.") from None
+    elif b"\x00" in data:
         raise UserError("Dit is geen CSV-bestand (het bevat binaire gegevens).")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+    if FORBIDDEN_CHARACTERS.search(text):
+        raise UserError("Dit is geen CSV-bestand (het bevat binaire gegevens).")
+    return text
 
 
 def read_rows(text: str, required: Sequence[str]) -> list[dict[str, str]]:

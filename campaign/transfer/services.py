@@ -13,6 +13,7 @@ from campaign.accounts.models import User
 from campaign.dates import today
 from campaign.errors import UserError
 from campaign.extensions import db
+from campaign.forms import whole_number
 from campaign.gemeenten.models import RAADSPERIODES, Fractie, Gemeente
 from campaign.gemeenten.search import fold
 from campaign.gemeenten.services import GemeenteQuery
@@ -131,10 +132,12 @@ def _plan_fractie(row: PlannedRow, gemeente: Gemeente, existing: dict[Any, Fract
     if not name or len(name) > 120:
         errors.append("Vul de naam van de fractie in (hooguit 120 tekens).")
     seats_text = values.get("zetels", "")
-    seats = int(seats_text) if seats_text.isdigit() and int(seats_text) <= 55 else None
+    seats = whole_number(seats_text, maximum=55)
     if seats_text and seats is None:
-        errors.append(f"Zetels '{seats_text}' is geen aantal van 0 tot 55.")
-    leader = values.get("fractievoorzitter", "")[:120] or None
+        errors.append(f"Zetels '{seats_text[:20]}' is geen aantal van 0 tot 55.")
+    leader = values.get("fractievoorzitter", "") or None
+    if leader is not None and len(leader) > 120:
+        errors.append("De naam van de fractievoorzitter is te lang (hooguit 120 tekens).")
     email = _email(values.get("email", ""), "E-mail", errors)
     if errors:
         return

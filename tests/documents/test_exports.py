@@ -40,10 +40,13 @@ def test_volunteers_download_a_zip_of_the_selected_gemeenten(client, login, volu
 
 def test_the_zip_of_all_gemeenten_as_pdf(client, login, volunteer, three):
     login(volunteer)
-    response = client.get("/beheer/documenten/moties.zip?formaat=pdf")
+    response = client.post("/beheer/documenten/moties.zip", data={"formaat": "pdf", "alle": "1"})
     names = zip_names(response.data)
     assert len(names) == 3 and all(name.endswith(".pdf") for name in names)
-    assert client.get("/beheer/documenten/moties.zip?formaat=odt").status_code == 400
+    odt = client.post("/beheer/documenten/moties.zip", data={"formaat": "odt", "alle": "1"})
+    assert odt.status_code == 400
+    # A link on another site cannot start the half-minute job: only a POST with its token does.
+    assert client.get("/beheer/documenten/moties.zip?formaat=pdf").status_code == 405
 
 
 def test_cli_exports_all_gemeenten(runner, three, tmp_path):

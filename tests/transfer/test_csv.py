@@ -122,3 +122,32 @@ def test_an_unreadable_csv_gets_a_dutch_message(client, login, admin, seeded):
     )
     assert response.status_code == 400
     assert "Dit is geen leesbare CSV" in response.get_data(as_text=True)
+
+
+def test_excels_unicode_text_is_read(client, login, admin, seeded):
+    """Excel's "Unicode text" is UTF-16 with a byte order mark and tabs between columns."""
+    login(admin)
+    text = FRACTIES.replace(";", "\t").replace("GroenLinks", "Súdwest Lokaal")
+    response = client.post(
+        "/beheer/import",
+        data={"kind": "fracties", "file": (io.BytesIO(text.encode("utf-16")), "fracties.csv")},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 200
+    assert "Súdwest Lokaal" in response.get_data(as_text=True)
+
+
+def test_a_too_long_fractievoorzitter_is_an_error_not_cut(client, login, admin, seeded):
+    login(admin)
+    text = FRACTIES.replace("Anna", "A" * 121)
+    response = upload(client, "fracties", text)
+    assert response.status_code == 400
+    assert "te lang (hooguit 120 tekens)" in response.get_data(as_text=True)
+
+
+def test_odd_seat_numbers_are_a_row_error(client, login, admin, seeded):
+    login(admin)
+    for seats in ("²", "٣", "9" * 5000):
+        response = upload(client, "fracties", FRACTIES.replace(";9;", f";{seats};"))
+        assert response.status_code == 400
+        assert "geen aantal van 0 tot 55" in response.get_data(as_text=True)
