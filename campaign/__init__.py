@@ -65,7 +65,7 @@ def configure(app: Flask, overrides: dict[str, Any]) -> None:
 def register_extensions(app: Flask) -> None:
     from campaign import models  # noqa: F401  (every model is known before the mappers configure)
     from campaign.accounts.logins import user_for_login
-    from campaign.audit.services import register_audit_listener
+    from campaign.audit.services import init_audit
     from campaign.cache import init_render_cache
     from campaign.dbtypes import render_migration_type
 
@@ -82,26 +82,23 @@ def register_extensions(app: Flask) -> None:
     login_manager.user_loader(user_for_login)
     csrf.init_app(app)
     limiter.init_app(app)
-    register_audit_listener()
+    init_audit(app)
     init_render_cache(app)
 
 
 def register_blueprints(app: Flask) -> None:
-    from campaign.accounts import user_admin  # noqa: F401  (adds its routes to accounts.bp)
-    from campaign.accounts.views import bp as accounts_bp
-    from campaign.api.views import bp as api_bp
-    from campaign.dashboard.views import bp as dashboard_bp
-    from campaign.documents.views import bp as documents_bp
-    from campaign.gemeenten.views import bp as gemeenten_bp
+    from campaign.accounts import bp as accounts_bp
+    from campaign.api import bp as api_bp
+    from campaign.dashboard import bp as dashboard_bp
+    from campaign.documents import bp as documents_bp
     from campaign.health import bp as health_bp
-    from campaign.mail import text_views  # noqa: F401  (adds its routes to mail.bp)
-    from campaign.mail.views import bp as mail_bp
-    from campaign.moties.views import bp as moties_bp
-    from campaign.outreach.views import bp as outreach_bp
-    from campaign.publiek import download_views  # noqa: F401  (adds its routes to publiek.bp)
-    from campaign.publiek.views import bp as publiek_bp
-    from campaign.reports.views import bp as reports_bp
-    from campaign.transfer.views import bp as transfer_bp
+    from campaign.mail import bp as mail_bp
+    from campaign.moties import bp as moties_bp
+    from campaign.outreach import bp as outreach_bp
+    from campaign.publiek import bp as publiek_bp
+    from campaign.reports import bp as reports_bp
+    from campaign.transfer import bp as transfer_bp
+    from campaign.workspace import bp as workspace_bp
 
     for blueprint in (
         publiek_bp,
@@ -109,8 +106,8 @@ def register_blueprints(app: Flask) -> None:
         health_bp,
         accounts_bp,
         dashboard_bp,
-        gemeenten_bp,
         outreach_bp,
+        workspace_bp,
         moties_bp,
         transfer_bp,
         documents_bp,

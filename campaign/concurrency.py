@@ -1,7 +1,10 @@
-"""Optimistic locking: a save based on an old version of a record is refused, never merged."""
+"""Units of work and optimistic locking: a save commits whole or not at all, and a save based on
+an old version of a record is refused, never merged."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -28,11 +31,16 @@ RACE_MESSAGE = (
 )
 
 
-def commit(what: str) -> None:
-    """Commit, turning a lost race between two concurrent saves into a ConflictError: an
-    outdated version (StaleDataError) or a unique rule another save just claimed
-    (IntegrityError, such as two volunteers adding the same fractie at once)."""
+@contextmanager
+def saving(what: str) -> Iterator[None]:
+    """One unit of work: what the block changes is committed at its end, or rolled back
+    entirely when anything in it fails, so a refused save leaves nothing half-written.
+
+    A lost race between two concurrent saves becomes a ConflictError: an outdated version
+    (StaleDataError) or a unique rule another save just claimed (IntegrityError, such as two
+    volunteers adding the same fractie at once). `what` names the record in the message."""
     try:
+        yield
         db.session.commit()
     except StaleDataError:
         db.session.rollback()
@@ -40,3 +48,6 @@ def commit(what: str) -> None:
     except IntegrityError:
         db.session.rollback()
         raise ConflictError(RACE_MESSAGE.format(what=what)) from None
+    except BaseException:
+        db.session.rollback()
+        raise

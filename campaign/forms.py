@@ -2,22 +2,34 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from flask import flash
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, StringField
+from wtforms import HiddenField, IntegerField, StringField
 from wtforms.fields import SelectChoice
 from wtforms.validators import ValidationError
 
 from campaign.dates import PartialDate
-from campaign.errors import UserError
+from campaign.errors import ConflictError, UserError
 
 
 class DutchForm(FlaskForm):
     class Meta:
         locales = ("nl_NL", "nl")
+
+    # Where several forms share a page, a prefix keeps their element ids, and so the labels
+    # that point at them, apart. The names the fields post under stay the same.
+    id_prefix = ""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.id_prefix:
+            for form_field in self:
+                form_field.id = f"{self.id_prefix}-{form_field.id}"
+                form_field.label.field_id = form_field.id
 
 
 def whole_number(text: str, maximum: int = 10**9) -> int | None:
@@ -36,6 +48,16 @@ def version_number(value: object) -> int | None:
     """A record or template version posted back by a form; None when absent or not a number
     (the save then goes ahead without the stale-edit check)."""
     return whole_number(str(value)) if value is not None else None
+
+
+class VersionedForm(DutchForm):
+    """Carries the version of the record the form was filled in on (optimistic locking)."""
+
+    version_id = HiddenField()
+
+    @property
+    def expected_version(self) -> int | None:
+        return version_number(self.version_id.data)
 
 
 def options(pairs: Iterable[tuple[Any, str]]) -> list[SelectChoice]:
@@ -99,3 +121,46 @@ def show_error(form: FlaskForm, error: UserError) -> None:
         field.errors = [*field.errors, error.message]
     else:
         flash(error.message, "error")
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a save did not happen: the status to answer with and, when a colleague saved first,
+    the stored values next to what this user typed (field label → stored value)."""
+
+    status: int
+    conflict: dict[str, Any] = field(default_factory=dict)
+
+
+def try_save(
+    form: FlaskForm, save: Callable[[], object], record: Any = None, fields: Sequence[str] = ()
+) -> Refusal | None:
+    """The one way a view saves a form: run the service, and when it refuses, say why.
+
+    A broken rule (UserError) is shown at its field or at the top: 400. A save based on an
+    outdated version (ConflictError) is flashed, `fields` of the stored `record` that differ
+    from the form are listed, and the form takes the stored version so the next save can
+    overwrite it on purpose: 409. Services roll back what they started; what was typed stays
+    in the form."""
+    try:
+        save()
+    except ConflictError as problem:
+        flash(problem.message, "error")
+        conflict = {}
+        if record is not None:
+            conflict = stored_values_that_differ(form, record, fields)
+            form.version_id.data = str(record.version_id)
+        return Refusal(409, conflict)
+    except UserError as problem:
+        show_error(form, problem)
+        return Refusal(400)
+    return None
+
+
+def stored_values_that_differ(form: Any, record: Any, names: Sequence[str]) -> dict[str, Any]:
+    """For a refused stale save: the stored values next to what the user typed."""
+    return {
+        getattr(form, name).label.text: getattr(record, name)
+        for name in names
+        if getattr(form, name).data != getattr(record, name)
+    }

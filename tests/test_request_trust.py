@@ -360,7 +360,7 @@ def test_instance_files_are_private(make_app, tmp_path, monkeypatch):
     app = make_app(SQLALCHEMY_DATABASE_URI="sqlite:///motietracker.sqlite")
     with app.app_context():
         db.create_all()
-        from campaign.mail.services import build_message, send
+        from campaign.mailer import build_message, send
 
         delivered = send(build_message("a@example.org", "Onderwerp", "Tekst"))
         db.engine.dispose()

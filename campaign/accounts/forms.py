@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from wtforms import BooleanField, EmailField, HiddenField, PasswordField, SelectField, StringField
+from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length
 
 from campaign.accounts.models import Role
 from campaign.accounts.services import MIN_PASSWORD_LENGTH
-from campaign.forms import DutchForm, options, strip_text
+from campaign.forms import DutchForm, VersionedForm, options, strip_text
 
 ROLE_CHOICES = [(role.value, role.label) for role in Role]
 
@@ -61,7 +61,6 @@ class UserForm(DutchForm):
     role = SelectField("Rol", choices=options(ROLE_CHOICES))
 
 
-class EditUserForm(DutchForm):
+class EditUserForm(VersionedForm):
     role = SelectField("Rol", choices=options(ROLE_CHOICES))
     active = BooleanField("Actief (kan inloggen)")
-    version_id = HiddenField()

@@ -17,11 +17,11 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from campaign.accounts.logins import end_logins
 from campaign.accounts.models import Role, User
-from campaign.concurrency import check_version, commit
+from campaign.concurrency import check_version, saving
 from campaign.dates import utcnow
 from campaign.errors import UserError
 from campaign.extensions import db
-from campaign.mail.services import DeliveryError
+from campaign.mailer import DeliveryError
 
 MIN_PASSWORD_LENGTH = 12
 
@@ -193,21 +193,21 @@ def invite_user(email: str, name: str, role: Role, send_invitation: Callable[[Us
 def update_user(
     user: User, role: Role, active: bool, acting: User, expected_version: int | None
 ) -> None:
-    check_version(user, expected_version, f"Het account van {user.name}")
-    loses_admin = user.role is Role.ADMIN and (role is not Role.ADMIN or not active)
-    if loses_admin:
-        admins = db.session.scalar(
-            select(func.count()).select_from(User).where(User.role == Role.ADMIN, User.active)
-        )
-        if (admins or 0) <= 1:
-            raise UserError("Er moet minstens één actieve beheerder blijven.")
-    if user == acting and not active:
-        raise UserError("Je kunt je eigen account niet uitschakelen.")
-    user.role = role
-    user.active = active
-    if not active:
-        end_logins(user)
-    commit(f"Het account van {user.name}")
+    with saving(f"Het account van {user.name}"):
+        check_version(user, expected_version, f"Het account van {user.name}")
+        loses_admin = user.role is Role.ADMIN and (role is not Role.ADMIN or not active)
+        if loses_admin:
+            admins = db.session.scalar(
+                select(func.count()).select_from(User).where(User.role == Role.ADMIN, User.active)
+            )
+            if (admins or 0) <= 1:
+                raise UserError("Er moet minstens één actieve beheerder blijven.")
+        if user == acting and not active:
+            raise UserError("Je kunt je eigen account niet uitschakelen.")
+        user.role = role
+        user.active = active
+        if not active:
+            end_logins(user)
 
 
 def list_users() -> list[User]:

@@ -9,15 +9,13 @@ from flask import flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
-from campaign.accounts import services
+from campaign.accounts import bp, services
 from campaign.accounts.forms import EditUserForm, UserForm
 from campaign.accounts.models import Role, User
 from campaign.accounts.permissions import admin_required
-from campaign.accounts.views import bp
-from campaign.errors import ConflictError, UserError
 from campaign.extensions import db
-from campaign.forms import show_error, version_number
-from campaign.mail.services import build_message, send
+from campaign.forms import try_save
+from campaign.mailer import build_message, send
 from campaign.urls import site_url_for
 
 
@@ -33,22 +31,26 @@ def send_invitation(user: User) -> None:
 @admin_required
 def users() -> ResponseReturnValue:
     form = UserForm()
-    status = 200
-    if form.validate_on_submit():
-        try:
-            user = services.invite_user(
+    if not form.validate_on_submit():
+        status = 400 if request.method == "POST" else 200
+        return render_template(
+            "accounts/users.html", form=form, users=services.list_users()
+        ), status
+    invited: list[User] = []
+    refused = try_save(
+        form,
+        lambda: invited.append(
+            services.invite_user(
                 form.email.data or "", form.name.data or "", Role(form.role.data), send_invitation
             )
-        except UserError as problem:
-            db.session.rollback()
-            show_error(form, problem)
-            status = 400
-        else:
-            flash(f"{user.name} is uitgenodigd via {user.email}.", "success")
-            return redirect(url_for("accounts.users"))
-    elif request.method == "POST":
-        status = 400
-    return render_template("accounts/users.html", form=form, users=services.list_users()), status
+        ),
+    )
+    if refused:
+        return render_template(
+            "accounts/users.html", form=form, users=services.list_users()
+        ), refused.status
+    flash(f"{invited[0].name} is uitgenodigd via {invited[0].email}.", "success")
+    return redirect(url_for("accounts.users"))
 
 
 @bp.route("/beheer/gebruikers/<int:user_id>", methods=["GET", "POST"])
@@ -56,31 +58,23 @@ def users() -> ResponseReturnValue:
 def edit_user(user_id: int) -> ResponseReturnValue:
     user = db.get_or_404(User, user_id)
     form = EditUserForm(obj=user)
-    status = 200
     if request.method == "GET":
         form.version_id.data = str(user.version_id)
-    elif form.validate_on_submit():
-        try:
-            services.update_user(
-                user,
-                Role(form.role.data),
-                form.active.data,
-                current_user,
-                version_number(form.version_id.data),
-            )
-        except ConflictError as problem:
-            db.session.rollback()
-            flash(problem.message, "error")
-            form = EditUserForm(formdata=None, obj=user)
-            form.version_id.data = str(user.version_id)
-            status = 409
-        except UserError as problem:
-            db.session.rollback()
-            flash(problem.message, "error")
-            status = 400
-        else:
-            flash(f"Het account van {user.name} is opgeslagen.", "success")
-            return redirect(url_for("accounts.users"))
-    else:
-        status = 400
-    return render_template("accounts/edit_user.html", form=form, user=user), status
+        return render_template("accounts/edit_user.html", form=form, user=user)
+    if not form.validate_on_submit():
+        return render_template("accounts/edit_user.html", form=form, user=user), 400
+    refused = try_save(
+        form,
+        lambda: services.update_user(
+            user, Role(form.role.data), form.active.data, current_user, form.expected_version
+        ),
+        user,
+    )
+    if refused is None:
+        flash(f"Het account van {user.name} is opgeslagen.", "success")
+        return redirect(url_for("accounts.users"))
+    if refused.status == 409:
+        # Show the account as a colleague just saved it; saving again overwrites it on purpose.
+        form = EditUserForm(formdata=None, obj=user)
+        form.version_id.data = str(user.version_id)
+    return render_template("accounts/edit_user.html", form=form, user=user), refused.status

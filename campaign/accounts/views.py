@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required, login_user, logout_user
 
-from campaign.accounts import services
+from campaign.accounts import bp, services
 from campaign.accounts.forms import (
     ChangePasswordForm,
     ForgotPasswordForm,
@@ -14,14 +14,11 @@ from campaign.accounts.forms import (
     ResetPasswordForm,
 )
 from campaign.accounts.logins import end_login, start_login
-from campaign.audit.services import act_as
 from campaign.errors import UserError
 from campaign.extensions import limiter
 from campaign.forms import show_error
-from campaign.mail.services import DeliveryError, build_message, send
+from campaign.mailer import DeliveryError, build_message, send
 from campaign.urls import safe_redirect_target, site_url_for
-
-bp = Blueprint("accounts", __name__)
 
 
 def _login_failed(response: object) -> bool:
@@ -145,9 +142,3 @@ def reset_password(token: str) -> ResponseReturnValue:
         return redirect(url_for("accounts.login"))
     status = 400 if request.method == "POST" else 200
     return render_template("accounts/reset_password.html", form=form), status
-
-
-@bp.before_app_request
-def attribute_changes_to_current_user() -> None:
-    """Every change made during this request is logged under the logged-in user."""
-    act_as(current_user.id if current_user.is_authenticated else None)

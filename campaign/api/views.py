@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify
+from flask import jsonify
 from flask.typing import ResponseReturnValue
 
+from campaign.api import bp
 from campaign.api.openapi import openapi_document
 from campaign.api.serializers import gemeente_detail, gemeente_summary
 from campaign.errors import json_error
 from campaign.gemeenten.services import find_gemeente, list_gemeenten
 from campaign.moties.services import list_moties_for
 from campaign.urls import site_url_for
-
-bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 
 @bp.get("/gemeenten")

@@ -10,11 +10,13 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from flask import g, has_app_context
+from flask import Flask
+from flask_login import current_user
 from flask_sqlalchemy.session import Session as FlaskSession
 from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.orm import Mapper, Session, UOWTransaction
 
+from campaign.acting import act_as, current_actor_id
 from campaign.audit.models import AuditEntry
 from campaign.dates import PartialDate, utcnow
 from campaign.extensions import db
@@ -23,15 +25,6 @@ SKIPPED_COLUMNS = {"version_id"}
 REDACTED_COLUMNS = {"password_hash"}
 REDACTED = "(verborgen)"
 PENDING_KEY = "audit_pending"
-
-
-def act_as(user_id: int | None) -> None:
-    """Attribute the changes of this request or command to a user (None: the system)."""
-    g.audit_actor_id = user_id
-
-
-def current_actor_id() -> int | None:
-    return g.get("audit_actor_id") if has_app_context() else None
 
 
 def to_json_value(value: Any) -> Any:
@@ -146,8 +139,15 @@ def _forget_pending(session: Session, *args: Any) -> None:
     session.info.pop(PENDING_KEY, None)
 
 
-def register_audit_listener() -> None:
-    """Listen on every session Flask-SQLAlchemy makes (idempotent across app instances)."""
+def attribute_changes_to_current_user() -> None:
+    """Every change made during a request is logged under the logged-in user."""
+    act_as(current_user.id if current_user.is_authenticated else None)
+
+
+def init_audit(app: Flask) -> None:
+    """Attribute each request's changes to its user, and listen on every session
+    Flask-SQLAlchemy makes (idempotent across app instances)."""
+    app.before_request(attribute_changes_to_current_user)
     if not event.contains(FlaskSession, "after_flush", _write_after_flush):
         event.listen(FlaskSession, "before_flush", _collect_before_flush)
         event.listen(FlaskSession, "after_flush", _write_after_flush)

@@ -17,6 +17,7 @@ from campaign.documents.motion import MotionDocument, MotionOptions, build_motio
 from campaign.errors import ConflictError, UserError
 from campaign.extensions import db
 from campaign.gemeenten.models import Gemeente
+from campaign.gemeenten.services import list_gemeenten
 
 MAX_FRACTIES = 20
 MAX_RAADSLEDEN = 40
@@ -164,6 +165,12 @@ def motion_for(
 ) -> MotionDocument:
     version = version or current_version(TemplateKind.MOTIE)
     return build_motion(version.content, version.number, gemeente.name, options)
+
+
+def preview_gemeente(slug: str | None) -> Gemeente:
+    """The gemeente an editor previews a text for: the one chosen, else the first by name."""
+    gemeente = db.session.scalar(select(Gemeente).where(Gemeente.slug == (slug or "")))
+    return gemeente or list_gemeenten()[0]
 
 
 def filename_for(gemeente: Gemeente, options: MotionOptions, extension: str) -> str:

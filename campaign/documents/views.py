@@ -5,7 +5,6 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from flask import (
-    Blueprint,
     Response,
     abort,
     flash,
@@ -15,26 +14,24 @@ from flask import (
     url_for,
 )
 from flask.typing import ResponseReturnValue
-from flask_login import current_user
 from sqlalchemy import select
 
 from campaign.accounts.permissions import admin_required, volunteer_required
 from campaign.dates import today
-from campaign.documents import services
+from campaign.documents import bp, services
 from campaign.documents.docx import build_docx
+from campaign.documents.editing import save_edited_version
 from campaign.documents.exports import FORMATS, motions_zip_bytes
 from campaign.documents.forms import MotieTemplateForm
 from campaign.documents.models import TemplateKind
 from campaign.documents.motion import MotionOptions, build_motion
 from campaign.documents.pdf import build_pdf
-from campaign.errors import ConflictError, UserError
+from campaign.errors import UserError
 from campaign.extensions import db
+from campaign.forms import Refusal
 from campaign.forms import options as select_options
-from campaign.forms import version_number
 from campaign.gemeenten.models import Gemeente, current_raadsperiode
 from campaign.gemeenten.services import list_fracties, list_gemeenten
-
-bp = Blueprint("documents", __name__)
 
 MIMETYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -92,11 +89,6 @@ def download_pdf(slug: str) -> ResponseReturnValue:
     return download(slug, "pdf")
 
 
-def preview_gemeente(slug: str | None) -> Gemeente:
-    gemeente = db.session.scalar(select(Gemeente).where(Gemeente.slug == (slug or "")))
-    return gemeente or list_gemeenten()[0]
-
-
 @bp.route("/beheer/teksten/motie", methods=["GET", "POST"])
 @admin_required
 def edit_motion_template() -> ResponseReturnValue:
@@ -118,26 +110,21 @@ def edit_motion_template() -> ResponseReturnValue:
         if not form.validate():
             status = 400
         elif request.form.get("actie") == "voorbeeld":
-            gemeente = preview_gemeente(form.preview_gemeente.data)
+            gemeente = services.preview_gemeente(form.preview_gemeente.data)
             options = MotionOptions(include_noodopvang=True)
             preview = build_motion(form.content(), current.number + 1, gemeente.name, options)
         else:
-            based_on = version_number(form.based_on.data)
-            try:
-                version = services.save_version(
-                    TemplateKind.MOTIE,
-                    form.title.data or "",
-                    form.content(),
-                    form.note.data or "",
-                    current_user,
-                    based_on,
-                )
-            except ConflictError as problem:
-                flash(problem.message, "error")
-                status = 409
-            else:
-                flash(f"Versie {version.number} van de motie is opgeslagen.", "success")
-                return redirect(url_for("documents.edit_motion_template"))
+            outcome = save_edited_version(
+                form,
+                TemplateKind.MOTIE,
+                form.title.data or "",
+                form.content(),
+                "Versie {number} van de motie is opgeslagen.",
+                url_for("documents.edit_motion_template"),
+            )
+            if not isinstance(outcome, Refusal):
+                return outcome
+            status = outcome.status
     return render_template(
         "documents/template_edit.html",
         form=form,
@@ -151,7 +138,7 @@ def edit_motion_template() -> ResponseReturnValue:
 @admin_required
 def show_motion_version(number: int) -> ResponseReturnValue:
     version = services.find_version(TemplateKind.MOTIE, number) or abort(404)
-    gemeente = preview_gemeente(request.args.get("gemeente"))
+    gemeente = services.preview_gemeente(request.args.get("gemeente"))
     motion = services.motion_for(gemeente, MotionOptions(include_noodopvang=True), version)
     return render_template(
         "documents/template_version.html", version=version, motion=motion, gemeente=gemeente
@@ -174,7 +161,7 @@ def motions_zip() -> ResponseReturnValue:
         gemeenten = [g for g in gemeenten if g.cbs_code in codes]
         if not gemeenten:
             flash("Kies eerst een of meer gemeenten.", "error")
-            return redirect(url_for("gemeenten.index"))
+            return redirect(url_for("outreach.worklist"))
     body = motions_zip_bytes(gemeenten, file_format, MotionOptions())
     response = Response(body, mimetype="application/zip")
     name = f"moties-gewortelde-kinderen-{today().isoformat()}-{file_format}.zip"

@@ -5,7 +5,6 @@ from __future__ import annotations
 from wtforms import (
     BooleanField,
     EmailField,
-    HiddenField,
     SelectField,
     StringField,
     TextAreaField,
@@ -13,24 +12,14 @@ from wtforms import (
 from wtforms.validators import URL, DataRequired, Email, Length, NumberRange, Optional
 
 from campaign.forms import (
-    DutchForm,
+    VersionedForm,
     WholeNumberField,
     empty_to_none,
     options,
     strip_text,
-    version_number,
 )
 from campaign.gemeenten.models import RAADSPERIODES, CampaignStatus
-
-
-class VersionedForm(DutchForm):
-    """Carries the version of the record the form was filled in on (optimistic locking)."""
-
-    version_id = HiddenField()
-
-    @property
-    def expected_version(self) -> int | None:
-        return version_number(self.version_id.data)
+from campaign.gemeenten.services import FractieInput, GemeenteDetails
 
 
 class GemeenteDetailsForm(VersionedForm):
@@ -51,8 +40,18 @@ class GemeenteDetailsForm(VersionedForm):
     has_noodopvang = BooleanField("Er is noodopvang in deze gemeente")
     notes = TextAreaField("Notities", validators=[Length(max=10_000)], filters=[strip_text])
 
+    def details(self) -> GemeenteDetails:
+        return GemeenteDetails(
+            self.griffie_email.data,
+            self.website.data,
+            self.has_noodopvang.data,
+            self.notes.data or "",
+        )
+
 
 class ManualStatusForm(VersionedForm):
+    id_prefix = "status"
+
     status = SelectField("Status", choices=options((s.value, s.label) for s in CampaignStatus))
     reason = TextAreaField(
         "Reden", validators=[DataRequired(), Length(max=2000)], filters=[strip_text]
@@ -60,6 +59,8 @@ class ManualStatusForm(VersionedForm):
 
 
 class FractieForm(VersionedForm):
+    id_prefix = "fractie"
+
     name = StringField(
         "Naam fractie", validators=[DataRequired(), Length(max=120)], filters=[strip_text]
     )
@@ -73,3 +74,12 @@ class FractieForm(VersionedForm):
         validators=[Optional(), Email(check_deliverability=False), Length(max=254)],
         filters=[empty_to_none],
     )
+
+    def fractie(self) -> FractieInput:
+        return FractieInput(
+            name=self.name.data or "",
+            raadsperiode=self.raadsperiode.data or "",
+            seats=self.seats.data,
+            leader_name=self.leader_name.data,
+            leader_email=self.leader_email.data,
+        )

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from campaign.concurrency import check_version, commit
+from campaign.concurrency import check_version, saving
 from campaign.errors import UserError
 from campaign.extensions import db
 from campaign.gemeenten.models import RAADSPERIODES, CampaignStatus, Fractie, Gemeente
@@ -123,6 +124,15 @@ def select_gemeenten(
     return [gemeente for gemeente in gemeenten if gemeente.id in wanted]
 
 
+def gemeenten_with_codes(codes: Iterable[str]) -> list[Gemeente]:
+    """The gemeenten with these CBS codes (unknown codes are left out), by name."""
+    return list(
+        db.session.scalars(
+            select(Gemeente).where(Gemeente.cbs_code.in_(set(codes))).order_by(Gemeente.name)
+        )
+    )
+
+
 def find_gemeente(code_or_slug: str) -> Gemeente | None:
     """Look a gemeente up by CBS code (`GM0307`, any case) or by slug (`amersfoort`)."""
     if CBS_CODE.match(code_or_slug):
@@ -149,14 +159,14 @@ class GemeenteDetails:
 
 
 def update_details(gemeente: Gemeente, data: GemeenteDetails, expected_version: int | None) -> None:
-    check_version(gemeente, expected_version, gemeente.name)
-    if data.website and not data.website.startswith(("https://", "http://")):
-        raise UserError("Een website begint met https://.", field="website")
-    gemeente.griffie_email = data.griffie_email
-    gemeente.website = data.website
-    gemeente.has_noodopvang = data.has_noodopvang
-    gemeente.notes = data.notes
-    commit(gemeente.name)
+    with saving(gemeente.name):
+        check_version(gemeente, expected_version, gemeente.name)
+        if data.website and not data.website.startswith(("https://", "http://")):
+            raise UserError("Een website begint met https://.", field="website")
+        gemeente.griffie_email = data.griffie_email
+        gemeente.website = data.website
+        gemeente.has_noodopvang = data.has_noodopvang
+        gemeente.notes = data.notes
 
 
 @dataclass
@@ -174,33 +184,33 @@ def save_fractie(
     fractie: Fractie | None = None,
     expected_version: int | None = None,
 ) -> Fractie:
-    if data.raadsperiode not in RAADSPERIODES:
-        raise UserError("Kies de raadsperiode 2022-2026 of 2026-2030.", field="raadsperiode")
-    if data.seats is not None and not 0 <= data.seats <= 55:
-        raise UserError("Een fractie heeft 0 tot 55 zetels.", field="seats")
-    duplicate = db.session.scalar(
-        select(Fractie).where(
-            Fractie.gemeente_id == gemeente.id,
-            Fractie.raadsperiode == data.raadsperiode,
-            func.lower(Fractie.name) == data.name.lower(),
+    with saving(f"Fractie {data.name}"):
+        if data.raadsperiode not in RAADSPERIODES:
+            raise UserError("Kies de raadsperiode 2022-2026 of 2026-2030.", field="raadsperiode")
+        if data.seats is not None and not 0 <= data.seats <= 55:
+            raise UserError("Een fractie heeft 0 tot 55 zetels.", field="seats")
+        duplicate = db.session.scalar(
+            select(Fractie).where(
+                Fractie.gemeente_id == gemeente.id,
+                Fractie.raadsperiode == data.raadsperiode,
+                func.lower(Fractie.name) == data.name.lower(),
+            )
         )
-    )
-    if duplicate is not None and duplicate is not fractie:
-        raise UserError(
-            f"{gemeente.name} heeft al een fractie {duplicate.name} in {data.raadsperiode}.",
-            field="name",
-        )
-    if fractie is None:
-        fractie = Fractie(gemeente=gemeente)
-        db.session.add(fractie)
-    else:
-        check_version(fractie, expected_version, f"Fractie {fractie.name}")
-    fractie.name = data.name
-    fractie.raadsperiode = data.raadsperiode
-    fractie.seats = data.seats
-    fractie.leader_name = data.leader_name
-    fractie.leader_email = data.leader_email
-    commit(f"Fractie {data.name}")
+        if duplicate is not None and duplicate is not fractie:
+            raise UserError(
+                f"{gemeente.name} heeft al een fractie {duplicate.name} in {data.raadsperiode}.",
+                field="name",
+            )
+        if fractie is None:
+            fractie = Fractie(gemeente=gemeente)
+            db.session.add(fractie)
+        else:
+            check_version(fractie, expected_version, f"Fractie {fractie.name}")
+        fractie.name = data.name
+        fractie.raadsperiode = data.raadsperiode
+        fractie.seats = data.seats
+        fractie.leader_name = data.leader_name
+        fractie.leader_email = data.leader_email
     return fractie
 
 

@@ -12,7 +12,7 @@ from campaign.extensions import db
 from campaign.gemeenten.models import CampaignStatus
 from campaign.gemeenten.services import select_gemeenten
 from campaign.mail.models import MailBatch
-from campaign.mail.sending import BatchReport, create_batch, plan_batch, send_batch
+from campaign.mail.services import BatchReport, create_batch, plan_batch, send_batch
 
 appeal_cli = AppGroup("appeal", help="Send the appeal e-mail to griffies.")
 

@@ -1,102 +1,174 @@
-"""Build and deliver e-mail.
+"""Appeal batches: plan, store, and send each message at most once, resumably.
 
-Headers are set through `email.message.EmailMessage`, which refuses line breaks in header
-values, so a name or subject typed by a user can never add a header of its own.
+A batch is first stored with every message in state `wacht`. Sending claims one message at a
+time with a conditional update (`wacht` → `bezig`) and commits that before talking to the mail
+server; after delivery it records `verstuurd`, the outreach entry and the new status together.
+If the process dies in between, the message stays `bezig`: a resumed batch marks it `onzeker`
+for a volunteer to check instead of sending it again.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import smtplib
-import uuid
-from collections.abc import Sequence
-from email.headerregistry import Address
-from email.message import EmailMessage
-from email.utils import formataddr, make_msgid
-from pathlib import Path
+import threading
+from dataclasses import dataclass, field
+from typing import Any
 
-from flask import current_app
-from sqlalchemy import select
+from flask import Flask, current_app
+from sqlalchemy import CursorResult, select, update
 
-from campaign.dates import utcnow
+from campaign.accounts.models import User
+from campaign.acting import act_as
+from campaign.dates import today, utcnow
 from campaign.errors import UserError
 from campaign.extensions import db
 from campaign.gemeenten.models import Gemeente
-from campaign.mail.models import OutboxMessage
+from campaign.gemeenten.status import refresh_status
+from campaign.mail.appeal import (
+    Appeal,
+    Attachment,
+    background_docx,
+    compose_appeal,
+    motion_attachment,
+)
+from campaign.mail.models import MailBatch, MessageStatus, OutboxMessage
+from campaign.mailer import DeliveryError, build_message, send
+from campaign.outreach.models import Channel, Direction, OutreachEntry
 
 
-class DeliveryError(Exception):
-    """The SMTP server refused or could not be reached; the message says why (in English)."""
+@dataclass
+class BatchPlan:
+    appeals: list[Appeal] = field(default_factory=list)
+    without_address: list[Gemeente] = field(default_factory=list)
 
 
-DOCX = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
+def plan_batch(gemeenten: list[Gemeente], sender: User, include_fractie_leaders: bool) -> BatchPlan:
+    plan = BatchPlan()
+    for gemeente in gemeenten:
+        if not gemeente.griffie_email:
+            plan.without_address.append(gemeente)
+            continue
+        plan.appeals.append(compose_appeal(gemeente, sender, include_fractie_leaders))
+    return plan
 
 
-def build_message(
-    to: str | list[str],
-    subject: str,
-    body: str,
-    reply_to: str | None = None,
-    attachments: Sequence[tuple[str, bytes]] = (),
-    message_id: str | None = None,
-) -> EmailMessage:
-    """A plain-text message; attachments are (filename, .docx content)."""
-    config = current_app.config
-    message = EmailMessage()
+def create_batch(plan: BatchPlan, sender: User, include_fractie_leaders: bool) -> MailBatch:
+    if not plan.appeals:
+        raise UserError("Geen van de gekozen gemeenten heeft een e-mailadres van de griffie.")
+    batch = MailBatch(created_by=sender, include_fractie_leaders=include_fractie_leaders)
+    batch.messages = [
+        OutboxMessage(
+            gemeente=appeal.gemeente,
+            recipients=", ".join(appeal.recipients),
+            subject=appeal.subject,
+            body=appeal.body,
+        )
+        for appeal in plan.appeals
+    ]
+    db.session.add(batch)
+    db.session.commit()
+    return batch
+
+
+@dataclass
+class BatchReport:
+    sent: int = 0
+    failed: int = 0
+    uncertain: int = 0
+
+
+def _claim(message_id: int) -> bool:
+    claimed: CursorResult[Any] = db.session.execute(  # type: ignore[assignment]
+        update(OutboxMessage)
+        .where(OutboxMessage.id == message_id, OutboxMessage.status == MessageStatus.WACHT)
+        .values(status=MessageStatus.BEZIG)
+    )
+    db.session.commit()
+    return claimed.rowcount == 1
+
+
+def _deliver(message: OutboxMessage, sender: User | None, background: Attachment) -> None:
+    attachments = [motion_attachment(message.gemeente), background]
+    email = build_message(
+        [address.strip() for address in message.recipients.split(",")],
+        message.subject,
+        message.body,
+        reply_to=sender.email if sender else None,
+        attachments=[(a.filename, a.content) for a in attachments],
+        message_id=f"oproep-{message.id}",
+    )
     try:
-        message["From"] = formataddr((config["MAIL_SENDER_NAME"], config["MAIL_SENDER"]))
-        message["To"] = to if isinstance(to, str) else ", ".join(to)
-        message["Subject"] = subject
-        if reply_to:
-            message["Reply-To"] = reply_to
-    except ValueError:
-        raise UserError("Een naam, adres of onderwerp bevat een regeleinde.") from None
-    domain = Address(addr_spec=config["MAIL_SENDER"]).domain
-    message["Message-ID"] = f"<{message_id}@{domain}>" if message_id else make_msgid(domain=domain)
-    message["Date"] = utcnow()
-    message.set_content(body)
-    for filename, content in attachments:
-        message.add_attachment(content, maintype=DOCX[0], subtype=DOCX[1], filename=filename)
-    return message
+        message.delivered_to = send(email)
+    except DeliveryError as error:
+        message.status = MessageStatus.MISLUKT
+        message.error = str(error)[:2000]
+        return
+    message.status = MessageStatus.VERSTUURD
+    message.sent_at = utcnow()
+    message.message_id_header = email["Message-ID"]
+    db.session.add(
+        OutreachEntry(
+            gemeente=message.gemeente,
+            occurred_on=today(),
+            channel=Channel.EMAIL,
+            direction=Direction.UITGAAND,
+            with_whom=message.recipients[:250],
+            summary=f"Oproep verstuurd: {message.subject}",
+            logged_by=sender,
+            outbox_message=message,
+        )
+    )
+    refresh_status(message.gemeente)
 
 
-def outbox_path() -> Path:
-    return Path(current_app.instance_path) / "outbox"
+def send_batch(batch: MailBatch) -> BatchReport:
+    """Send what is still waiting; safe to call again after an interruption."""
+    act_as(batch.created_by_id)
+    db.session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.batch_id == batch.id, OutboxMessage.status == MessageStatus.BEZIG)
+        .values(
+            status=MessageStatus.ONZEKER,
+            error="Versturen werd onderbroken; controleer of dit bericht is aangekomen.",
+        )
+    )
+    db.session.commit()
+    waiting = db.session.scalars(
+        select(OutboxMessage.id)
+        .where(OutboxMessage.batch_id == batch.id, OutboxMessage.status == MessageStatus.WACHT)
+        .order_by(OutboxMessage.id)
+    ).all()
+    report = BatchReport()
+    background = background_docx()  # the same for every gemeente: built once per run
+    for message_id in waiting:
+        if not _claim(message_id):
+            continue
+        message = db.session.get(OutboxMessage, message_id)
+        assert message is not None
+        _deliver(message, batch.created_by, background)
+        db.session.commit()
+        if message.status is MessageStatus.VERSTUURD:
+            report.sent += 1
+        else:
+            report.failed += 1
+    report.uncertain = len([m for m in batch.messages if m.status is MessageStatus.ONZEKER])
+    return report
 
 
-def _write_to_outbox(message: EmailMessage) -> str:
-    """Keep the message as a .eml file only the site's user can read (it may hold a reset
-    link). A full disk or read-only folder is a delivery failure like a refusing server."""
-    path = outbox_path() / f"{utcnow():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}.eml"
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(message.as_bytes())
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            path.unlink(missing_ok=True)
-        raise DeliveryError(f"could not write to the outbox: {error}") from error
-    return str(path)
+def send_in_background(batch_id: int) -> None:
+    """Send a batch after the request that created it has answered."""
+    app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
 
+    def run() -> None:
+        with app.app_context():
+            batch = db.session.get(MailBatch, batch_id)
+            if batch is not None:
+                send_batch(batch)
+            db.session.remove()
 
-def send(message: EmailMessage) -> str:
-    """Deliver one message; return where it went (the SMTP host or the .eml file)."""
-    config = current_app.config
-    if not config.get("MAIL_SERVER"):
-        return _write_to_outbox(message)
-    smtp_class = smtplib.SMTP_SSL if config["MAIL_USE_SSL"] else smtplib.SMTP
-    try:
-        with smtp_class(config["MAIL_SERVER"], int(config["MAIL_PORT"]), timeout=30) as smtp:
-            if config["MAIL_USE_TLS"] and not config["MAIL_USE_SSL"]:
-                smtp.starttls()
-            if config.get("MAIL_USERNAME"):
-                smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"])
-            smtp.send_message(message)
-    except (OSError, smtplib.SMTPException) as error:
-        raise DeliveryError(f"{type(error).__name__}: {error}") from error
-    return str(config["MAIL_SERVER"])
+    if current_app.config["MAIL_SEND_IN_BACKGROUND"]:
+        threading.Thread(target=run, name=f"mail-batch-{batch_id}", daemon=True).start()
+    else:
+        run()
 
 
 def messages_for(gemeente: Gemeente) -> list[OutboxMessage]:

@@ -3,20 +3,19 @@ versioned like the motion, for admins."""
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from campaign.accounts.permissions import admin_required
 from campaign.documents import services
+from campaign.documents.editing import save_edited_version
 from campaign.documents.models import TemplateKind
-from campaign.documents.views import preview_gemeente
-from campaign.errors import ConflictError
-from campaign.forms import options, version_number
+from campaign.forms import Refusal, options
 from campaign.gemeenten.services import list_gemeenten
+from campaign.mail import bp
 from campaign.mail.appeal import fill_appeal
 from campaign.mail.forms import TextTemplateForm
-from campaign.mail.views import bp
 
 TEXT_KINDS = {
     TemplateKind.OPROEP: "de oproep (e-mail)",
@@ -61,7 +60,7 @@ def edit_text(kind: str) -> ResponseReturnValue:
         elif not form.validate():
             status = 400
         elif previewing:
-            gemeente = preview_gemeente(form.preview_gemeente.data)
+            gemeente = services.preview_gemeente(form.preview_gemeente.data)
             subject, body = fill_appeal(
                 form.subject.data or "", form.body.data or "", gemeente, current_user
             )
@@ -70,25 +69,17 @@ def edit_text(kind: str) -> ResponseReturnValue:
             content = {"body": (form.body.data or "").replace("\r\n", "\n").strip()}
             if template_kind is TemplateKind.OPROEP:
                 content["subject"] = form.subject.data or ""
-            based_on = version_number(form.based_on.data)
-            try:
-                version = services.save_version(
-                    template_kind,
-                    current.title,
-                    content,
-                    form.note.data or "",
-                    current_user,
-                    based_on,
-                )
-            except ConflictError as problem:
-                flash(problem.message, "error")
-                status = 409
-            else:
-                flash(
-                    f"Versie {version.number} van {TEXT_KINDS[template_kind]} is opgeslagen.",
-                    "success",
-                )
-                return redirect(url_for("mail.edit_text", kind=kind))
+            outcome = save_edited_version(
+                form,
+                template_kind,
+                current.title,
+                content,
+                f"Versie {{number}} van {TEXT_KINDS[template_kind]} is opgeslagen.",
+                url_for("mail.edit_text", kind=kind),
+            )
+            if not isinstance(outcome, Refusal):
+                return outcome
+            status = outcome.status
     return render_template(
         "documents/text_edit.html",
         form=form,

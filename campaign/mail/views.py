@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from sqlalchemy import select
 
-from campaign.accounts.permissions import require_login_for_beheer
 from campaign.errors import UserError
 from campaign.extensions import db
 from campaign.forms import DutchForm
 from campaign.gemeenten.models import CampaignStatus, Gemeente
 from campaign.gemeenten.services import PROVINCES, GemeenteQuery, list_gemeenten
+from campaign.mail import bp
 from campaign.mail.models import MailBatch, MessageStatus, OutboxMessage
-from campaign.mail.sending import create_batch, plan_batch, send_in_background
-
-bp = Blueprint("mail", __name__, url_prefix="/beheer")
-bp.before_request(require_login_for_beheer)
+from campaign.mail.services import create_batch, plan_batch, send_in_background
 
 
 def selected_gemeenten() -> list[Gemeente]:

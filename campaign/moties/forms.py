@@ -8,8 +8,14 @@ from wtforms import SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import URL, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from campaign.forms import PartialDateField, WholeNumberField, empty_to_none, options, strip_text
-from campaign.gemeenten.forms import VersionedForm
+from campaign.forms import (
+    PartialDateField,
+    VersionedForm,
+    WholeNumberField,
+    empty_to_none,
+    options,
+    strip_text,
+)
 from campaign.gemeenten.models import Fractie
 from campaign.moties.models import Outcome, Vote
 

@@ -2,87 +2,35 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from campaign.audit.services import current_actor_id
-from campaign.concurrency import check_version, commit
+from campaign.concurrency import check_version, saving
 from campaign.dates import PartialDate, utcnow
 from campaign.errors import UserError
 from campaign.extensions import db
 from campaign.gemeenten.models import CampaignStatus, Fractie, Gemeente, StatusChange
+from campaign.gemeenten.status import refresh_status
 from campaign.moties.models import Motie, Outcome, Stemming, Vote
-from campaign.moties.pipeline import (
-    ContactFact,
-    ManualStatus,
-    MotieFact,
-    StatusFacts,
-    status_from_facts,
-)
-
-
-def gather_status_facts(gemeente: Gemeente) -> StatusFacts:
-    manual = None
-    if gemeente.manual_status is not None and gemeente.manual_status_at is not None:
-        manual = ManualStatus(
-            gemeente.manual_status, gemeente.manual_status_reason or "", gemeente.manual_status_at
-        )
-    return StatusFacts(
-        contacts=[
-            ContactFact(entry.channel, entry.direction, entry.created_at)
-            for entry in gemeente.outreach_entries
-        ],
-        moties=[MotieFact(motie.outcome, motie.updated_at) for motie in gemeente.moties],
-        manual=manual,
-    )
-
-
-def refresh_status(gemeente: Gemeente) -> StatusChange | None:
-    """Recompute the gemeente's status; record a dated, attributed change when it moved.
-
-    Does not commit: it is part of the caller's unit of work.
-    """
-    db.session.flush()
-    facts = gather_status_facts(gemeente)
-    status = status_from_facts(facts)
-    manual_applies = facts.manual_applies
-    if facts.manual is not None and not manual_applies:
-        gemeente.manual_status = gemeente.manual_status_reason = gemeente.manual_status_at = None
-    if status is gemeente.status:
-        return None
-    actor_id = current_actor_id()
-    change = StatusChange(
-        gemeente=gemeente,
-        previous_status=gemeente.status,
-        status=status,
-        is_manual=manual_applies,
-        reason=facts.manual.reason if manual_applies and facts.manual else None,
-        changed_at=utcnow(),
-        changed_by_id=actor_id,
-    )
-    db.session.add(change)
-    gemeente.status = status
-    gemeente.status_since = change.changed_at
-    gemeente.status_set_by_id = actor_id
-    return change
 
 
 def set_status_by_hand(
     gemeente: Gemeente, status: CampaignStatus, reason: str, expected_version: int | None = None
 ) -> StatusChange | None:
     """Override the derived status; it holds until a new fact is recorded."""
-    reason = reason.strip()
-    if not reason:
-        raise UserError("Geef een reden op waarom je de status met de hand zet.", field="reden")
-    check_version(gemeente, expected_version, gemeente.name)
-    gemeente.manual_status = status
-    gemeente.manual_status_reason = reason
-    gemeente.manual_status_at = utcnow()
-    change = refresh_status(gemeente)
-    commit(gemeente.name)
+    with saving(gemeente.name):
+        reason = reason.strip()
+        if not reason:
+            raise UserError("Geef een reden op waarom je de status met de hand zet.", field="reden")
+        check_version(gemeente, expected_version, gemeente.name)
+        gemeente.manual_status = status
+        gemeente.manual_status_reason = reason
+        gemeente.manual_status_at = utcnow()
+        change = refresh_status(gemeente)
     return change
 
 
@@ -209,14 +157,14 @@ def change_motie(motie: Motie, data: MotieInput, expected_version: int | None) -
 
 
 def create_motie(gemeente: Gemeente, data: MotieInput, seed_key: str | None = None) -> Motie:
-    motie = add_motie(gemeente, data, seed_key)
-    commit(gemeente.name)
+    with saving(gemeente.name):
+        motie = add_motie(gemeente, data, seed_key)
     return motie
 
 
 def update_motie(motie: Motie, data: MotieInput, expected_version: int | None) -> Motie:
-    change_motie(motie, data, expected_version)
-    commit("Deze motie")
+    with saving("Deze motie"):
+        change_motie(motie, data, expected_version)
     return motie
 
 
@@ -247,3 +195,18 @@ def list_moties_for(gemeente: Gemeente) -> list[Motie]:
             .order_by(Motie.id)
         )
     )
+
+
+def adoptions_per_year() -> list[tuple[int, int, int]]:
+    """(year, adopted that year, adopted up to and including that year), oldest first."""
+    years = Counter(
+        motie.voted_on.year
+        for motie in db.session.scalars(select(Motie).where(Motie.outcome == Outcome.AANGENOMEN))
+        if motie.voted_on is not None
+    )
+    total = 0
+    rows = []
+    for year in range(min(years, default=0), max(years, default=-1) + 1):
+        total += years.get(year, 0)
+        rows.append((year, years.get(year, 0), total))
+    return rows

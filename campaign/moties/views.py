@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
-from campaign.accounts.permissions import require_login_for_beheer
-from campaign.errors import ConflictError, UserError
 from campaign.extensions import db
-from campaign.forms import options, show_error
+from campaign.forms import options, try_save
 from campaign.gemeenten.models import Gemeente
-from campaign.gemeenten.workspace import get_gemeente
-from campaign.moties import services
+from campaign.moties import bp, services
 from campaign.moties.forms import MotieForm, motie_form_class
 from campaign.moties.models import Motie, Outcome, Vote
-
-bp = Blueprint("moties", __name__, url_prefix="/beheer/gemeenten")
-bp.before_request(require_login_for_beheer)
 
 
 def build_form(gemeente: Gemeente, motie: Motie | None) -> MotieForm:
@@ -69,42 +64,43 @@ def motie_input(form: MotieForm, gemeente: Gemeente) -> services.MotieInput:
 
 def save(gemeente: Gemeente, motie: Motie | None) -> ResponseReturnValue:
     form = build_form(gemeente, motie)
-    status = 200
-    if form.validate_on_submit():
-        try:
-            if motie is None:
-                motie = services.create_motie(gemeente, motie_input(form, gemeente))
-            else:
-                services.update_motie(motie, motie_input(form, gemeente), form.expected_version)
-        except ConflictError as problem:
-            db.session.rollback()
-            flash(problem.message, "error")
-            status = 409
-            if motie is not None:
-                form.version_id.data = str(motie.version_id)
-        except UserError as problem:
-            db.session.rollback()
-            show_error(form, problem)
-            status = 400
-        else:
-            flash(
-                f"De motie is opgeslagen. {gemeente.name} staat nu op {gemeente.status.label}.",
-                "success",
-            )
-            return redirect(url_for("gemeenten.workspace", slug=gemeente.slug, _anchor="moties"))
-    elif request.method == "POST":
-        status = 400
-    return render_template("moties/form.html", form=form, gemeente=gemeente, motie=motie), status
+    if request.method == "GET":
+        return render_template("moties/form.html", form=form, gemeente=gemeente, motie=motie)
+    if not form.validate_on_submit():
+        return render_template("moties/form.html", form=form, gemeente=gemeente, motie=motie), 400
+    data = motie_input(form, gemeente)
+    if motie is None:
+        refused = try_save(form, lambda: services.create_motie(gemeente, data))
+    else:
+        existing = motie
+        refused = try_save(
+            form, lambda: services.update_motie(existing, data, form.expected_version), existing
+        )
+    if refused:
+        return render_template(
+            "moties/form.html", form=form, gemeente=gemeente, motie=motie
+        ), refused.status
+    flash(
+        f"De motie is opgeslagen. {gemeente.name} staat nu op {gemeente.status.label}.",
+        "success",
+    )
+    return redirect(url_for("workspace.page", slug=gemeente.slug, _anchor="moties"))
+
+
+def gemeente_for(slug: str) -> Gemeente:
+    return db.first_or_404(
+        select(Gemeente).where(Gemeente.slug == slug).options(selectinload(Gemeente.fracties))
+    )
 
 
 @bp.route("/<slug>/moties/nieuw", methods=["GET", "POST"])
 def create(slug: str) -> ResponseReturnValue:
-    return save(get_gemeente(slug), None)
+    return save(gemeente_for(slug), None)
 
 
 @bp.route("/<slug>/moties/<int:motie_id>", methods=["GET", "POST"])
 def edit(slug: str, motie_id: int) -> ResponseReturnValue:
-    gemeente = get_gemeente(slug)
+    gemeente = gemeente_for(slug)
     motie = db.first_or_404(
         select(Motie).where(Motie.id == motie_id, Motie.gemeente_id == gemeente.id)
     )

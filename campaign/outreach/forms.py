@@ -14,10 +14,10 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional
 
 from campaign.dates import today
-from campaign.forms import DutchForm, empty_to_none, options, strip_text
-from campaign.gemeenten.forms import VersionedForm
+from campaign.forms import DutchForm, VersionedForm, empty_to_none, options, strip_text
 from campaign.gemeenten.models import Gemeente
 from campaign.outreach.models import Channel, Direction
+from campaign.outreach.services import ContactInput, ContactPersonInput
 
 CHANNEL_LABELS = {
     Channel.EMAIL: "e-mail",
@@ -33,6 +33,8 @@ DIRECTION_LABELS = {
 
 
 class ContactForm(DutchForm):
+    id_prefix = "contact"
+
     occurred_on = DateField("Datum", default=today, validators=[InputRequired()])
     channel = SelectField(
         "Kanaal", choices=options((c.value, label) for c, label in CHANNEL_LABELS.items())
@@ -50,8 +52,26 @@ class ContactForm(DutchForm):
     summary = TextAreaField("Samenvatting", validators=[Length(max=10_000)], filters=[strip_text])
     follow_up_on = DateField("Opvolgen op", validators=[Optional()])
 
+    def contact(self, gemeente: Gemeente) -> ContactInput:
+        """What was typed; the contact person is one of the gemeente's (the choices)."""
+        person = next(
+            (p for p in gemeente.contact_persons if str(p.id) == self.contact_person.data), None
+        )
+        assert self.occurred_on.data is not None  # InputRequired
+        return ContactInput(
+            occurred_on=self.occurred_on.data,
+            channel=Channel(self.channel.data),
+            direction=Direction(self.direction.data),
+            with_whom=self.with_whom.data or "",
+            summary=self.summary.data or "",
+            follow_up_on=self.follow_up_on.data,
+            contact_person=person,
+        )
+
 
 class ContactPersonForm(VersionedForm):
+    id_prefix = "persoon"
+
     name = StringField("Naam", validators=[DataRequired(), Length(max=120)], filters=[strip_text])
     function = StringField(
         "Functie",
@@ -68,6 +88,15 @@ class ContactPersonForm(VersionedForm):
         "Telefoon", validators=[Optional(), Length(max=40)], filters=[empty_to_none]
     )
     notes = TextAreaField("Notities", validators=[Length(max=5000)], filters=[strip_text])
+
+    def person(self) -> ContactPersonInput:
+        return ContactPersonInput(
+            name=self.name.data or "",
+            function=self.function.data,
+            email=self.email.data,
+            phone=self.phone.data,
+            notes=self.notes.data or "",
+        )
 
 
 class BulkAssignForm(DutchForm):

@@ -9,12 +9,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from campaign.accounts.models import User
-from campaign.concurrency import check_version, commit
+from campaign.concurrency import check_version, saving
 from campaign.dates import today
 from campaign.errors import UserError
 from campaign.extensions import db
 from campaign.gemeenten.models import Gemeente
-from campaign.moties.services import refresh_status
+from campaign.gemeenten.status import refresh_status
 from campaign.outreach.models import Channel, ContactPerson, Direction, OutreachEntry
 
 
@@ -23,44 +23,44 @@ def claim_gemeente(gemeente: Gemeente, volunteer: User) -> None:
 
     The version column settles a race: of two simultaneous claims, the second commit fails.
     """
-    if gemeente.volunteer is not None and gemeente.volunteer != volunteer:
-        raise UserError(f"{gemeente.name} is al geclaimd door {gemeente.volunteer.name}.")
-    gemeente.volunteer = volunteer
-    commit(gemeente.name)
+    with saving(gemeente.name):
+        if gemeente.volunteer is not None and gemeente.volunteer != volunteer:
+            raise UserError(f"{gemeente.name} is al geclaimd door {gemeente.volunteer.name}.")
+        gemeente.volunteer = volunteer
 
 
 def release_gemeente(gemeente: Gemeente, user: User) -> None:
-    if gemeente.volunteer is None:
-        return
-    if gemeente.volunteer != user and not user.is_admin:
-        raise UserError(
-            f"Alleen {gemeente.volunteer.name} of een beheerder kan {gemeente.name} vrijgeven."
-        )
-    gemeente.volunteer = None
-    commit(gemeente.name)
+    with saving(gemeente.name):
+        if gemeente.volunteer is None:
+            return
+        if gemeente.volunteer != user and not user.is_admin:
+            raise UserError(
+                f"Alleen {gemeente.volunteer.name} of een beheerder kan {gemeente.name} vrijgeven."
+            )
+        gemeente.volunteer = None
 
 
 def assign_gemeenten(gemeenten: list[Gemeente], volunteer: User | None, acting: User) -> int:
     """Bulk assignment from the list: all selected gemeenten at once, or none.
 
     As with releasing a claim, only an admin may take a gemeente away from a colleague."""
-    if volunteer is not None and not volunteer.active:
-        raise UserError(f"{volunteer.name} is niet meer actief.")
-    if not acting.is_admin:
-        taken = [
-            f"{g.name} ({g.volunteer.name})"
-            for g in gemeenten
-            if g.volunteer is not None and g.volunteer != acting and g.volunteer != volunteer
-        ]
-        if taken:
-            raise UserError(
-                "Alleen een beheerder kan gemeenten van een collega anders toewijzen: "
-                + ", ".join(taken)
-                + ". Er is niets gewijzigd."
-            )
-    for gemeente in gemeenten:
-        gemeente.volunteer = volunteer
-    commit("Een van de gemeenten")
+    with saving("Een van de gemeenten"):
+        if volunteer is not None and not volunteer.active:
+            raise UserError(f"{volunteer.name} is niet meer actief.")
+        if not acting.is_admin:
+            taken = [
+                f"{g.name} ({g.volunteer.name})"
+                for g in gemeenten
+                if g.volunteer is not None and g.volunteer != acting and g.volunteer != volunteer
+            ]
+            if taken:
+                raise UserError(
+                    "Alleen een beheerder kan gemeenten van een collega anders toewijzen: "
+                    + ", ".join(taken)
+                    + ". Er is niets gewijzigd."
+                )
+        for gemeente in gemeenten:
+            gemeente.volunteer = volunteer
     return len(gemeenten)
 
 
@@ -76,33 +76,35 @@ class ContactInput:
 
 
 def log_contact(gemeente: Gemeente, data: ContactInput, volunteer: User) -> OutreachEntry:
-    if data.occurred_on > today():
-        raise UserError("Een contact kan niet in de toekomst liggen.", field="occurred_on")
-    if data.follow_up_on is not None and data.follow_up_on < data.occurred_on:
-        raise UserError("De opvolgdatum ligt vóór het contact.", field="follow_up_on")
-    if data.contact_person is not None and data.contact_person.gemeente is not gemeente:
-        raise UserError("Die contactpersoon hoort bij een andere gemeente.", field="contact_person")
-    entry = OutreachEntry(
-        gemeente=gemeente,
-        occurred_on=data.occurred_on,
-        channel=data.channel,
-        direction=data.direction,
-        with_whom=data.with_whom,
-        summary=data.summary,
-        follow_up_on=data.follow_up_on,
-        contact_person=data.contact_person,
-        logged_by=volunteer,
-    )
-    db.session.add(entry)
-    refresh_status(gemeente)
-    commit(gemeente.name)
+    with saving(gemeente.name):
+        if data.occurred_on > today():
+            raise UserError("Een contact kan niet in de toekomst liggen.", field="occurred_on")
+        if data.follow_up_on is not None and data.follow_up_on < data.occurred_on:
+            raise UserError("De opvolgdatum ligt vóór het contact.", field="follow_up_on")
+        if data.contact_person is not None and data.contact_person.gemeente is not gemeente:
+            raise UserError(
+                "Die contactpersoon hoort bij een andere gemeente.", field="contact_person"
+            )
+        entry = OutreachEntry(
+            gemeente=gemeente,
+            occurred_on=data.occurred_on,
+            channel=data.channel,
+            direction=data.direction,
+            with_whom=data.with_whom,
+            summary=data.summary,
+            follow_up_on=data.follow_up_on,
+            contact_person=data.contact_person,
+            logged_by=volunteer,
+        )
+        db.session.add(entry)
+        refresh_status(gemeente)
     return entry
 
 
 def mark_follow_up_done(entry: OutreachEntry, expected_version: int | None) -> None:
-    check_version(entry, expected_version, "Dit contact")
-    entry.follow_up_done = True
-    commit("Dit contact")
+    with saving("Dit contact"):
+        check_version(entry, expected_version, "Dit contact")
+        entry.follow_up_done = True
 
 
 @dataclass
@@ -120,17 +122,17 @@ def save_contact_person(
     person: ContactPerson | None = None,
     expected_version: int | None = None,
 ) -> ContactPerson:
-    if person is None:
-        person = ContactPerson(gemeente=gemeente)
-        db.session.add(person)
-    else:
-        check_version(person, expected_version, person.name)
-    person.name = data.name
-    person.function = data.function
-    person.email = data.email
-    person.phone = data.phone
-    person.notes = data.notes
-    commit(data.name)
+    with saving(data.name):
+        if person is None:
+            person = ContactPerson(gemeente=gemeente)
+            db.session.add(person)
+        else:
+            check_version(person, expected_version, person.name)
+        person.name = data.name
+        person.function = data.function
+        person.email = data.email
+        person.phone = data.phone
+        person.notes = data.notes
     return person
 
 
@@ -159,3 +161,11 @@ def list_follow_ups_due(today: date, volunteer: User | None = None) -> list[Outr
     if volunteer is not None:
         statement = statement.where(Gemeente.volunteer_id == volunteer.id)
     return list(db.session.scalars(statement))
+
+
+def my_gemeenten(user: User) -> list[Gemeente]:
+    return list(
+        db.session.scalars(
+            select(Gemeente).where(Gemeente.volunteer_id == user.id).order_by(Gemeente.name)
+        )
+    )

@@ -1,1 +1,7 @@
 """The public site: home page and the list of gemeenten."""
+
+from flask import Blueprint
+
+bp = Blueprint("publiek", __name__)
+
+from campaign.publiek import download_views, views  # noqa: E402, F401  (their routes are this blueprint's)

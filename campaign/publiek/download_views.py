@@ -13,9 +13,8 @@ from campaign.dates import today
 from campaign.extensions import db
 from campaign.gemeenten.models import Gemeente
 from campaign.kaart.render import render_map, render_png
-from campaign.publiek import opendata
+from campaign.publiek import bp, opendata
 from campaign.publiek.caching import conditional
-from campaign.publiek.views import bp
 
 
 def download(body: str | bytes, mimetype: str, filename: str | None = None) -> Response:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import abort, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -22,12 +22,10 @@ from campaign.gemeenten.services import (
 from campaign.kaart.render import STYLES, fill_for, render_map
 from campaign.kaart.services import current_layer, neighbours_of, shape_of
 from campaign.moties.services import list_latest_adoptions, list_moties_for
-from campaign.publiek import services
+from campaign.publiek import bp, services
 from campaign.publiek.caching import conditional
 from campaign.publiek.parties import party_overview
 from campaign.security import allow_framing
-
-bp = Blueprint("publiek", __name__)
 
 
 @bp.get("/")

@@ -9,14 +9,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from campaign.accounts.models import User
-from campaign.concurrency import check_version, commit
+from campaign.concurrency import check_version, saving
 from campaign.dates import PartialDate, today, utcnow
 from campaign.errors import UserError
 from campaign.extensions import db
 from campaign.formatting import dutch_date
 from campaign.gemeenten.models import Gemeente
+from campaign.gemeenten.status import refresh_status
 from campaign.moties.models import Motie, Outcome
-from campaign.moties.services import MotieInput, add_motie, change_motie, refresh_status
+from campaign.moties.services import MotieInput, add_motie, change_motie
 from campaign.outreach.models import Channel, Direction, OutreachEntry
 from campaign.reports.models import Report, ReportKind, ReportStatus
 
@@ -96,54 +97,54 @@ def _motie_input_from(report: Report, motie: Motie | None, source: str) -> Motie
 def accept_report(report: Report, volunteer: User, expected_version: int | None) -> None:
     """Record what the report says, attributed to it, and move the gemeente's status: the
     outreach entry, the motion and the report's own state commit together or not at all."""
-    check_version(report, expected_version, "Deze melding")
-    if report.status is not ReportStatus.NIEUW:
-        raise UserError("Deze melding is al afgehandeld.")
-    gemeente = report.gemeente
-    source = (
-        f"Melding via de website van {report.reporter_name} ({report.reporter_role}), "
-        f"{dutch_date(report.created_at)}"
-    )
-    db.session.add(
-        OutreachEntry(
-            gemeente=gemeente,
-            occurred_on=report.created_at.date(),
-            channel=Channel.ANDERS,
-            direction=Direction.INKOMEND,
-            with_whom=f"{report.reporter_name} ({report.reporter_role})"[:250],
-            summary=f"Melding via de website: {report.kind.value}. {report.message}".strip(),
-            logged_by=volunteer,
+    with saving("Deze melding"):
+        check_version(report, expected_version, "Deze melding")
+        if report.status is not ReportStatus.NIEUW:
+            raise UserError("Deze melding is al afgehandeld.")
+        gemeente = report.gemeente
+        source = (
+            f"Melding via de website van {report.reporter_name} ({report.reporter_role}), "
+            f"{dutch_date(report.created_at)}"
         )
-    )
-    if report.kind is not ReportKind.ANDERS:
-        motie = _open_motie(gemeente)
-        data = _motie_input_from(report, motie, source)
-        if motie is None:
-            motie = add_motie(gemeente, data)
+        db.session.add(
+            OutreachEntry(
+                gemeente=gemeente,
+                occurred_on=report.created_at.date(),
+                channel=Channel.ANDERS,
+                direction=Direction.INKOMEND,
+                with_whom=f"{report.reporter_name} ({report.reporter_role})"[:250],
+                summary=f"Melding via de website: {report.kind.value}. {report.message}".strip(),
+                logged_by=volunteer,
+            )
+        )
+        if report.kind is not ReportKind.ANDERS:
+            motie = _open_motie(gemeente)
+            data = _motie_input_from(report, motie, source)
+            if motie is None:
+                motie = add_motie(gemeente, data)
+            else:
+                change_motie(motie, data, motie.version_id)
+            report.motie = motie
         else:
-            change_motie(motie, data, motie.version_id)
-        report.motie = motie
-    else:
-        refresh_status(gemeente)
-    report.status = ReportStatus.GEACCEPTEERD
-    report.handled_by = volunteer
-    report.handled_at = utcnow()
-    commit("Deze melding")
+            refresh_status(gemeente)
+        report.status = ReportStatus.GEACCEPTEERD
+        report.handled_by = volunteer
+        report.handled_at = utcnow()
 
 
 def reject_report(
     report: Report, volunteer: User, reason: str, expected_version: int | None
 ) -> None:
-    check_version(report, expected_version, "Deze melding")
-    if report.status is not ReportStatus.NIEUW:
-        raise UserError("Deze melding is al afgehandeld.")
-    if not reason.strip():
-        raise UserError("Geef een reden op.", field="reason")
-    report.status = ReportStatus.AFGEWEZEN
-    report.rejection_reason = reason.strip()
-    report.handled_by = volunteer
-    report.handled_at = utcnow()
-    commit("Deze melding")
+    with saving("Deze melding"):
+        check_version(report, expected_version, "Deze melding")
+        if report.status is not ReportStatus.NIEUW:
+            raise UserError("Deze melding is al afgehandeld.")
+        if not reason.strip():
+            raise UserError("Geef een reden op.", field="reason")
+        report.status = ReportStatus.AFGEWEZEN
+        report.rejection_reason = reason.strip()
+        report.handled_by = volunteer
+        report.handled_at = utcnow()
 
 
 def count_new_reports() -> int:

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from campaign.accounts.permissions import volunteer_required
-from campaign.errors import ConflictError, UserError
+from campaign.errors import UserError
 from campaign.extensions import db, limiter
 from campaign.forms import DutchForm, options, show_error, version_number
 from campaign.gemeenten.services import list_gemeenten
-from campaign.reports import services
+from campaign.reports import bp, services
 from campaign.reports.forms import ReportForm
 from campaign.reports.models import Report, ReportKind, ReportStatus
-
-bp = Blueprint("reports", __name__)
 
 
 @bp.route("/meld", methods=["GET", "POST"])
@@ -85,8 +83,7 @@ def accept(report_id: int) -> ResponseReturnValue:
     if DutchForm().validate_on_submit():
         try:
             services.accept_report(found, current_user, _expected_version())
-        except (ConflictError, UserError) as problem:
-            db.session.rollback()
+        except UserError as problem:
             flash(problem.message, "error")
         else:
             gemeente = found.gemeente
@@ -105,8 +102,7 @@ def reject(report_id: int) -> ResponseReturnValue:
             services.reject_report(
                 found, current_user, request.form.get("reason", ""), _expected_version()
             )
-        except (ConflictError, UserError) as problem:
-            db.session.rollback()
+        except UserError as problem:
             flash(problem.message, "error")
         else:
             flash("De melding is afgewezen.", "success")

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, flash, redirect, render_template, url_for
+from flask import Response, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
-from campaign.accounts.permissions import admin_required, require_login_for_beheer
+from campaign.accounts.permissions import admin_required
 from campaign.dates import today
 from campaign.errors import UserError
-from campaign.transfer import services
+from campaign.transfer import bp, services
 from campaign.transfer.csvfiles import decode_upload
 from campaign.transfer.forms import ConfirmForm, UploadForm
-
-bp = Blueprint("transfer", __name__, url_prefix="/beheer")
-bp.before_request(require_login_for_beheer)
 
 
 @bp.get("/export/gemeenten.csv")
@@ -64,4 +61,4 @@ def confirm() -> ResponseReturnValue:
         flash(problem.message, "error")
         return redirect(url_for("transfer.upload"))
     flash(f"{len(plan.rows)} rijen geïmporteerd.", "success")
-    return redirect(url_for("gemeenten.index"))
+    return redirect(url_for("outreach.worklist"))

@@ -1,6 +1,7 @@
 """Every change leaves a trace: who, when, which record, before and after."""
 
-from campaign.audit.services import act_as, list_audit_entries
+from campaign.acting import act_as
+from campaign.audit.services import list_audit_entries
 from campaign.extensions import db
 
 

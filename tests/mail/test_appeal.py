@@ -18,7 +18,7 @@ from campaign.errors import UserError
 from campaign.extensions import db
 from campaign.gemeenten.models import CampaignStatus, Fractie, Gemeente
 from campaign.mail.models import MailBatch, MessageStatus, OutboxMessage
-from campaign.mail.services import build_message
+from campaign.mailer import build_message
 from campaign.outreach.models import OutreachEntry
 from tests.support_servers import free_port
 

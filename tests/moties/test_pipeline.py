@@ -5,14 +5,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from campaign.gemeenten.models import CampaignStatus as S
-from campaign.moties.models import Outcome
-from campaign.moties.pipeline import (
+from campaign.gemeenten.status import (
     ContactFact,
     ManualStatus,
     MotieFact,
     StatusFacts,
     status_from_facts,
 )
+from campaign.moties.models import Outcome
 from campaign.outreach.models import Channel, Direction
 
 T0 = datetime(2026, 3, 1, 12, tzinfo=UTC)

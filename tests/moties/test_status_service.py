@@ -4,8 +4,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from campaign.audit.services import act_as
-from campaign.concurrency import commit
+from campaign.acting import act_as
+from campaign.concurrency import saving
 from campaign.dates import PartialDate
 from campaign.errors import ConflictError, UserError
 from campaign.extensions import db
@@ -80,9 +80,8 @@ def test_two_sessions_saving_the_same_gemeente_do_not_overwrite_each_other(make_
         theirs.notes = "Notitie van een collega"
         colleague.commit()
 
-    gemeente.notes = "Mijn notitie"
-    with pytest.raises(ConflictError):
-        commit(gemeente.name)
+    with pytest.raises(ConflictError), saving(gemeente.name):
+        gemeente.notes = "Mijn notitie"
 
     db.session.expire_all()
     assert db.session.get(Gemeente, gemeente.id).notes == "Notitie van een collega"

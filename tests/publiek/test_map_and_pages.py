@@ -5,7 +5,7 @@ import re
 import pytest
 from sqlalchemy import delete, select
 
-from campaign.audit.services import act_as
+from campaign.acting import act_as
 from campaign.dates import PartialDate
 from campaign.extensions import db
 from campaign.gemeenten.models import CampaignStatus, Gemeente

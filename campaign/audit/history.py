@@ -1,8 +1,8 @@
-"""What the dashboard shows: the team's recent activity and adoptions over time."""
+"""The readable history of changes: audit rows as lines a volunteer understands, for one
+gemeente or the whole team."""
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,7 +12,6 @@ from campaign.accounts.models import User
 from campaign.audit.models import AuditEntry
 from campaign.extensions import db
 from campaign.gemeenten.models import Gemeente
-from campaign.moties.models import Motie, Outcome
 
 ACTIONS = {"create": "voegde toe", "update": "wijzigde", "delete": "verwijderde"}
 TABLE_LABELS = {
@@ -142,26 +141,3 @@ def gemeente_history(gemeente: Gemeente, limit: int = 100) -> list[Activity]:
         .limit(limit)
     ).all()
     return describe(list(entries))
-
-
-def adoptions_per_year() -> list[tuple[int, int, int]]:
-    """(year, adopted that year, adopted up to and including that year), oldest first."""
-    years = Counter(
-        motie.voted_on.year
-        for motie in db.session.scalars(select(Motie).where(Motie.outcome == Outcome.AANGENOMEN))
-        if motie.voted_on is not None
-    )
-    total = 0
-    rows = []
-    for year in range(min(years, default=0), max(years, default=-1) + 1):
-        total += years.get(year, 0)
-        rows.append((year, years.get(year, 0), total))
-    return rows
-
-
-def my_gemeenten(user: User) -> list[Gemeente]:
-    return list(
-        db.session.scalars(
-            select(Gemeente).where(Gemeente.volunteer_id == user.id).order_by(Gemeente.name)
-        )
-    )

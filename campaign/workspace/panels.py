@@ -1,7 +1,15 @@
-"""The workspace page of one gemeente, which several features post their forms to.
+"""The workspace page: one panel per feature, each with its own partial template.
 
-Each feature's view handles its own form and, when it fails, re-renders the whole page with
-that form as typed, so nothing a volunteer entered is lost.
+| panel | template | data from |
+| --- | --- | --- |
+| status, moties | `moties/_panel.html` | `campaign.moties.services` |
+| claim, contacts, contact persons | `outreach/_panel.html` | `campaign.outreach.services` |
+| details, fracties | `gemeenten/_panel.html` | `campaign.gemeenten.services` |
+| appeals sent | `mail/_panel.html` | `campaign.mail.services` |
+| changes | `audit/_panel.html` | `campaign.audit.history` |
+
+A form on the page that is refused re-renders the whole page with that form as typed, so
+nothing a volunteer entered is lost; the other panels show what is stored.
 """
 
 from __future__ import annotations
@@ -13,7 +21,7 @@ from flask.typing import ResponseReturnValue
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from campaign.dashboard.services import gemeente_history
+from campaign.audit.history import gemeente_history
 from campaign.dates import today
 from campaign.extensions import db
 from campaign.gemeenten import services
@@ -57,7 +65,7 @@ def render_workspace(gemeente: Gemeente, status: int = 200, **forms: Any) -> Res
     )
     return (
         render_template(
-            "gemeenten/workspace.html",
+            "workspace/page.html",
             gemeente=gemeente,
             periode=periode,
             fracties=services.list_fracties(gemeente, periode),
@@ -77,12 +85,3 @@ def render_workspace(gemeente: Gemeente, status: int = 200, **forms: Any) -> Res
         ),
         status,
     )
-
-
-def stored_values_that_differ(form: Any, record: Any, names: list[str]) -> dict[str, Any]:
-    """For a refused stale save: the stored values next to what the user typed."""
-    return {
-        getattr(form, name).label.text: getattr(record, name)
-        for name in names
-        if getattr(form, name).data != getattr(record, name)
-    }
