@@ -225,11 +225,10 @@ def test_a_password_reset_ends_every_login(make_browser, volunteer, smtp_server)
 
 @pytest.mark.parametrize("proxies, second_visitor_status", [(1, 302), (0, 429)])
 def test_rate_limits_count_visitors_behind_the_configured_proxy(
-    make_app, database_url, postgres_url, proxies, second_visitor_status
+    make_app, database_url, proxies, second_visitor_status
 ):
     app = make_app(SQLALCHEMY_DATABASE_URI=database_url, PROXY_COUNT=proxies)
     with app.app_context():
-        db.create_all()
         try:
             client = app.test_client()
             for _ in range(5):
@@ -254,8 +253,6 @@ def test_rate_limits_count_visitors_behind_the_configured_proxy(
             assert other.status_code == second_visitor_status
         finally:
             db.session.remove()
-            if postgres_url:
-                db.drop_all()
             db.engine.dispose()
 
 
