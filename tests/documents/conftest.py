@@ -1,15 +1,18 @@
-"""Document tests open what comes out: python-docx, LibreOffice and pdftotext."""
+"""Document tests open what comes out: python-docx, LibreOffice, pdftotext and Chromium."""
 
 import io
 import shutil
 import subprocess
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
+from xml.etree import ElementTree
 
 import docx
 import pytest
 
 from campaign.seeding import seed_templates
+from tests.browser.conftest import browser, live_server, page  # noqa: F401  (for the preview)
 from tests.conftest import SEED_DATA
 
 
@@ -30,6 +33,50 @@ def pdf_text(path: Path) -> str:
     return subprocess.run(
         ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
     ).stdout
+
+
+@dataclass(frozen=True)
+class Word:
+    x: float
+    text: str
+
+
+@dataclass(frozen=True)
+class Line:
+    page: int
+    top: float
+    words: list[Word]
+
+    @property
+    def x(self) -> float:
+        return self.words[0].x
+
+    @property
+    def text(self) -> str:
+        return " ".join(word.text for word in self.words)
+
+
+def pdf_lines(path: Path) -> list[Line]:
+    """Every line of a PDF with its page (from 1) and where it and each word start, in points.
+
+    pdftotext may give a hanging letter and the text beside it as two lines with the same top.
+    """
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is not installed (apt-get install poppler-utils)")
+    xhtml = subprocess.run(
+        ["pdftotext", "-bbox-layout", str(path), "-"], check=True, capture_output=True
+    ).stdout
+    namespace = {"h": "http://www.w3.org/1999/xhtml"}
+    lines = []
+    pages = ElementTree.fromstring(xhtml).iterfind(".//h:page", namespace)
+    for number, sheet in enumerate(pages):
+        for line in sheet.iterfind(".//h:line", namespace):
+            words = [
+                Word(float(word.get("xMin", "0")), word.text or "")
+                for word in line.iterfind("h:word", namespace)
+            ]
+            lines.append(Line(number + 1, float(line.get("yMin", "0")), words))
+    return lines
 
 
 def libreoffice_pdf(data: bytes, folder: Path) -> Path:

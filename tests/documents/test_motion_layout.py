@@ -1,0 +1,85 @@
+"""How the motion looks on paper and in the preview: measured in the PDF and in Chromium."""
+
+import re
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.documents.conftest import Line, pdf_lines
+
+CM = 72 / 2.54  # points
+LONG_LOCAL = (
+    "In onze gemeente wonen gewortelde kinderen die hier naar school gaan, op de sportclub "
+    "zitten en vrienden hebben; hun verhaal loopt over meer dan één regel."
+)
+
+
+@pytest.fixture
+def gemeente(make_gemeente, templates):
+    return make_gemeente("Amersfoort", slug="amersfoort")
+
+
+def write_pdf(client, gemeente, tmp_path, **params):
+    response = client.get(f"/gemeente/{gemeente.slug}/motie.pdf", query_string=params)
+    assert response.status_code == 200, response.get_data(as_text=True)
+    path = tmp_path / "motie.pdf"
+    path.write_bytes(response.data)
+    return path
+
+
+def text_beside(letter: Line, lines: list[Line]) -> float:
+    """Where the text next to a clause's letter starts, in one line with it or in its own."""
+    if len(letter.words) > 1:
+        return letter.words[1].x
+    (beside,) = (
+        line
+        for line in lines
+        if line is not letter and line.page == letter.page and abs(line.top - letter.top) < 1
+    )
+    return beside.x
+
+
+def test_every_line_of_a_clause_starts_at_the_same_indent_in_the_pdf(client, gemeente, tmp_path):
+    lines = pdf_lines(write_pdf(client, gemeente, tmp_path, noodopvang="1", lokaal=LONG_LOCAL))
+    margin = min(line.x for line in lines)
+    lettered = [line for line in lines if re.fullmatch(r"[a-f]\.", line.words[0].text)]
+    # constaterende a-c, overwegende a-e (with the local paragraph), verzoekt a-d, daarnaast e-f
+    assert [line.words[0].text for line in lettered] == [
+        f"{letter}." for letter in "abcabcdeabcdef"
+    ]
+    assert all(line.x == margin for line in lettered)
+    first_lines = {round(text_beside(letter, lines) - margin, 1) for letter in lettered}
+    # Lines that start right of the margin but left of the page number: all lines of clauses.
+    indented = {round(line.x - margin, 1) for line in lines if 1 < line.x - margin < 3 * CM}
+    assert first_lines == indented == {round(CM, 1)}
+
+
+@pytest.mark.browser
+def test_every_line_of_a_clause_starts_at_the_same_indent_in_the_preview(
+    page: Page, live_server, gemeente
+):
+    page.goto(f"{live_server}/gemeente/{gemeente.slug}/motie?noodopvang=1")
+    # Per clause: where its text's first character starts, where the clause's box starts (all
+    # further lines start there), and where its letter starts.
+    starts = page.eval_on_selector_all(
+        ".paper ol.lettered li",
+        """items => items.map(item => {
+            const text = item.lastChild;
+            const offset = text.data.search(/\\S/);
+            const range = document.createRange();
+            range.setStart(text, offset);
+            range.setEnd(text, offset + 1);
+            const style = getComputedStyle(item);
+            return {
+                text: range.getBoundingClientRect().left,
+                box: item.getBoundingClientRect().left + parseFloat(style.paddingLeft),
+                letter: item.querySelector(".letter").getBoundingClientRect().left,
+                copied: item.textContent.trim().slice(0, 3),
+            };
+        })""",
+    )
+    assert len(starts) == 3 + 4 + 4 + 2
+    for start in starts:
+        assert abs(start["text"] - start["box"]) < 0.5, start
+        assert start["letter"] < start["box"] - 10, start
+        assert re.fullmatch(r"[a-f]\. ", start["copied"]), start
