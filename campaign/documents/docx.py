@@ -133,7 +133,7 @@ def build_docx(motion: MotionDocument) -> bytes:
     properties.title = f"{motion.title} – {motion.gemeente}"
     properties.subject = "Motie Pleidooi voor gewortelde kinderen"
     properties.author = "KinderpardonNU"
-    properties.comments = f"Voorbeeldmotie van KinderpardonNU, tekstversie {motion.template_number}"
+    properties.comments = motion.version_note
     properties.language = "nl-NL"
 
     document.add_paragraph(style=heading_1).add_run(motion.title)

@@ -89,6 +89,12 @@ class MotionDocument:
         return "\n".join(lines)
 
     @property
+    def version_note(self) -> str:
+        """Which text of the model motion this is: for the file's properties, never its text,
+        because the raadslid submits the motion as their own."""
+        return f"Voorbeeldmotie van KinderpardonNU, tekstversie {self.template_number}"
+
+    @property
     def signature_lines(self) -> tuple[str, ...]:
         """One line per raadslid; two blank ones to sign by hand when no names were given."""
         return self.raadsleden or ("", "")

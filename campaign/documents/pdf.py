@@ -6,6 +6,8 @@ of milliseconds, where starting LibreOffice per document takes about a second (b
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from flask import abort, render_template
 
 from campaign.documents.motion import MotionDocument
@@ -14,15 +16,15 @@ from campaign.documents.motion import MotionDocument
 def build_pdf(motion: MotionDocument) -> bytes:
     """The PDF; a 503 when this server lacks the Pango library WeasyPrint draws with.
 
-    Imported here rather than at the top, so the rest of the site runs without it.
+    Imported here rather than at the top, so the rest of the site runs without it. WeasyPrint
+    takes the PDF's title, author, subject and dates from the <title> and <meta> elements.
     """
     try:
         from weasyprint import HTML
     except OSError:
         abort(503, description="Pdf's maken kan deze server nu niet. Download de motie als Word.")
-    html = render_template("documents/motion_print.html", motion=motion)
-    pdf = HTML(string=html).write_pdf(
-        metadata={"title": f"{motion.title} – {motion.gemeente}", "authors": ["KinderpardonNU"]}
-    )
+    created = datetime.now(UTC).replace(microsecond=0).isoformat()
+    html = render_template("documents/motion_print.html", motion=motion, created=created)
+    pdf = HTML(string=html).write_pdf()
     assert pdf is not None
     return pdf

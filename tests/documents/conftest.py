@@ -1,6 +1,7 @@
 """Document tests open what comes out: python-docx, LibreOffice, pdftotext and Chromium."""
 
 import io
+import re
 import shutil
 import subprocess
 import zipfile
@@ -77,6 +78,35 @@ def pdf_lines(path: Path) -> list[Line]:
             ]
             lines.append(Line(number + 1, float(line.get("yMin", "0")), words))
     return lines
+
+
+def pdf_info(path: Path) -> dict[str, str]:
+    """The document properties as pdfinfo shows them: Title, Subject, Tagged, …"""
+    if shutil.which("pdfinfo") is None:
+        pytest.skip("pdfinfo is not installed (apt-get install poppler-utils)")
+    output = subprocess.run(
+        ["pdfinfo", str(path)], check=True, capture_output=True, text=True
+    ).stdout
+    return {
+        key.strip(): value.strip()
+        for key, _, value in (line.partition(":") for line in output.splitlines())
+    }
+
+
+def pdf_font_families(path: Path) -> set[str]:
+    """The families of the fonts a PDF uses, without subset prefix or style ("-Bold")."""
+    if shutil.which("pdffonts") is None:
+        pytest.skip("pdffonts is not installed (apt-get install poppler-utils)")
+    output = subprocess.run(
+        ["pdffonts", str(path)], check=True, capture_output=True, text=True
+    ).stdout
+    names = [line.split()[0] for line in output.splitlines()[2:]]
+    return {
+        re.sub(r"[-,](Bold|Italic|BoldItalic|Oblique|BoldOblique|Regular)$", "", name)
+        .split("+")[-1]
+        .replace("-", "")
+        for name in names
+    }
 
 
 def libreoffice_pdf(data: bytes, folder: Path) -> Path:

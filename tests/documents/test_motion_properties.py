@@ -1,0 +1,45 @@
+"""What the motion files say about themselves: properties, fonts, language and tags."""
+
+import io
+
+import docx
+import pytest
+
+from tests.documents.conftest import docx_text, pdf_info, pdf_text
+
+VERSION_NOTE = "Voorbeeldmotie van KinderpardonNU, tekstversie 1"
+
+
+@pytest.fixture
+def gemeente(make_gemeente, templates):
+    return make_gemeente("Amersfoort", slug="amersfoort")
+
+
+def download(client, gemeente, file_format, **params):
+    response = client.get(f"/gemeente/{gemeente.slug}/motie.{file_format}", query_string=params)
+    assert response.status_code == 200, response.get_data(as_text=True)
+    return response.data
+
+
+@pytest.fixture
+def pdf_path(client, gemeente, tmp_path):
+    path = tmp_path / "motie.pdf"
+    path.write_bytes(download(client, gemeente, "pdf", datum="2026-03-12", raadsleden="A\nB"))
+    return path
+
+
+def test_the_text_version_is_in_the_properties_not_in_the_motion(client, gemeente, pdf_path):
+    data = download(client, gemeente, "docx")
+    assert "tekstversie" not in docx_text(data)
+    document = docx.Document(io.BytesIO(data))
+    for section in document.sections:
+        for part in (section.header, section.footer):
+            assert "tekstversie" not in "\n".join(p.text for p in part.paragraphs)
+    assert document.core_properties.comments == VERSION_NOTE
+
+    assert "tekstversie" not in pdf_text(pdf_path)
+    info = pdf_info(pdf_path)
+    assert info["Subject"] == VERSION_NOTE
+    assert info["Title"] == "MOTIE Pleidooi voor gewortelde kinderen – Amersfoort"
+    assert info["Author"] == "KinderpardonNU"
+
