@@ -1,11 +1,12 @@
 """What the motion files say about themselves: properties, fonts, language and tags."""
 
 import io
+import re
 
 import docx
 import pytest
 
-from tests.documents.conftest import docx_text, pdf_info, pdf_text
+from tests.documents.conftest import docx_text, pdf_font_families, pdf_info, pdf_text
 
 VERSION_NOTE = "Voorbeeldmotie van KinderpardonNU, tekstversie 1"
 
@@ -43,3 +44,7 @@ def test_the_text_version_is_in_the_properties_not_in_the_motion(client, gemeent
     assert info["Title"] == "MOTIE Pleidooi voor gewortelde kinderen – Amersfoort"
     assert info["Author"] == "KinderpardonNU"
 
+
+def test_the_pdf_has_one_font_family_page_numbers_included(pdf_path):
+    assert re.search(r"\b1\s*/\s*2\b", pdf_text(pdf_path))
+    assert pdf_font_families(pdf_path) == {"LiberationSans"}
