@@ -157,12 +157,18 @@ def build_docx(motion: MotionDocument) -> bytes:
             numbering.get_or_add_numId().val = num_id
         paragraph.paragraph_format.space_after = Pt(12)
 
-    _paragraph(document, motion.closing, space_after=18)
-    document.add_paragraph(style=heading_2).add_run("Ondertekening")
-    _paragraph(document, motion.indieners_line, space_after=12)
+    # The end of the last clause, the closing formula and the signatures share a page, so no
+    # page holds only signatures: each paragraph keeps with the next, up to the last name.
+    closing_block = [document.paragraphs[-1], _paragraph(document, motion.closing, space_after=18)]
+    closing_block.append(document.add_paragraph(style=heading_2))
+    closing_block[-1].add_run("Ondertekening")
+    closing_block.append(_paragraph(document, motion.indieners_line, space_after=12))
     for name in motion.signature_lines:
-        _paragraph(document, "_" * 40, space_after=0)
-        _paragraph(document, name or "naam", space_after=12)
+        closing_block.append(_paragraph(document, "_" * 40, space_after=0))
+        closing_block.append(_paragraph(document, name or "naam", space_after=12))
+    for paragraph in closing_block:
+        paragraph.paragraph_format.keep_together = True
+        paragraph.paragraph_format.keep_with_next = paragraph is not closing_block[-1]
 
     buffer = io.BytesIO()
     document.save(buffer)

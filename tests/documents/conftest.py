@@ -111,11 +111,17 @@ def pdf_font_families(path: Path) -> set[str]:
 
 def libreoffice_pdf(data: bytes, folder: Path) -> Path:
     """Convert a .docx with LibreOffice headless, as a raadslid's Word or LibreOffice opens it."""
+    return libreoffice_pdfs([data], folder)[0]
+
+
+def libreoffice_pdfs(documents: list[bytes], folder: Path) -> list[Path]:
+    """Convert several .docx files in one LibreOffice start (which takes seconds)."""
     soffice = shutil.which("soffice")
     if soffice is None:
         pytest.skip("LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
-    source = folder / "motie.docx"
-    source.write_bytes(data)
+    sources = [folder / f"motie-{number}.docx" for number in range(len(documents))]
+    for source, data in zip(sources, documents, strict=True):
+        source.write_bytes(data)
     subprocess.run(
         [
             soffice,
@@ -125,13 +131,13 @@ def libreoffice_pdf(data: bytes, folder: Path) -> Path:
             "pdf",
             "--outdir",
             str(folder),
-            str(source),
+            *map(str, sources),
         ],
         check=True,
         capture_output=True,
-        timeout=120,
+        timeout=120 + 10 * len(documents),
     )
-    return folder / "motie.pdf"
+    return [source.with_suffix(".pdf") for source in sources]
 
 
 def zip_names(data: bytes) -> list[str]:

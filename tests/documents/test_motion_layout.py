@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import Page
 
-from tests.documents.conftest import Line, pdf_lines
+from tests.documents.conftest import Line, libreoffice_pdfs, pdf_lines
 
 CM = 72 / 2.54  # points
 LONG_LOCAL = (
@@ -83,3 +83,56 @@ def test_every_line_of_a_clause_starts_at_the_same_indent_in_the_preview(
         assert abs(start["text"] - start["box"]) < 0.5, start
         assert start["letter"] < start["box"] - 10, start
         assert re.fullmatch(r"[a-f]\. ", start["copied"]), start
+
+
+SIGNERS = "Anna Bakker\nJan de Wit\nFatima El Amrani\nPieter van den Berg\nSanne Jansen"
+SENTENCE = "Ook hier groeien kinderen op die niets anders kennen dan deze gemeente. "
+
+
+def closing_pages(lines: list[Line]) -> dict[str, set[int]]:
+    """On which pages the end of the last clause, the closing formula and the signatures are."""
+    return {
+        "end of the last clause": {
+            line.page for line in lines if line.text.endswith("verblijfsvergunning;")
+        },
+        "closing": {
+            line.page for line in lines if line.text == "en gaat over tot de orde van de dag."
+        },
+        "signatures": {
+            line.page
+            for line in lines
+            if line.text.startswith(("Ondertekening", "Ingediend door", *SIGNERS.splitlines()))
+        },
+    }
+
+
+def local_paragraphs() -> list[str]:
+    """Local paragraphs of growing length, so that in one of them the page ends inside the
+    closing block wherever the motion's text happens to end."""
+    return [SENTENCE * sentences for sentences in range(0, 40, 3)]
+
+
+def test_the_closing_formula_and_the_signatures_stay_together_in_the_pdf(
+    client, gemeente, tmp_path
+):
+    for local in local_paragraphs():
+        path = write_pdf(client, gemeente, tmp_path, raadsleden=SIGNERS, lokaal=local)
+        pages = closing_pages(pdf_lines(path))
+        # The signatures never stand on a page without any of the motion's text.
+        assert all(pages.values()) and len(set.union(*pages.values())) == 1, (len(local), pages)
+
+
+def test_the_closing_formula_and_the_signatures_stay_together_in_the_docx(
+    client, gemeente, tmp_path
+):
+    documents = []
+    for local in local_paragraphs():
+        response = client.get(
+            f"/gemeente/{gemeente.slug}/motie.docx",
+            query_string={"raadsleden": SIGNERS, "lokaal": local},
+        )
+        assert response.status_code == 200
+        documents.append(response.data)
+    for local, path in zip(local_paragraphs(), libreoffice_pdfs(documents, tmp_path), strict=True):
+        pages = closing_pages(pdf_lines(path))
+        assert all(pages.values()) and len(set.union(*pages.values())) == 1, (len(local), pages)
