@@ -4,6 +4,7 @@ themselves, and a signature block. Every text goes in as a run, so it is never r
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime
 from functools import cache
 
 from docx import Document
@@ -132,9 +133,12 @@ def build_docx(motion: MotionDocument) -> bytes:
     properties = document.core_properties
     properties.title = f"{motion.title} – {motion.gemeente}"
     properties.subject = "Motie Pleidooi voor gewortelde kinderen"
-    properties.author = "KinderpardonNU"
+    properties.author = properties.last_modified_by = "KinderpardonNU"
     properties.comments = motion.version_note
     properties.language = "nl-NL"
+    # python-docx's blank template says it was made in 2013; this file is made now.
+    properties.created = properties.modified = datetime.now(UTC)
+    properties.revision = 1
 
     document.add_paragraph(style=heading_1).add_run(motion.title)
     if motion.agenda_item:

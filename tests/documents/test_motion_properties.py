@@ -2,6 +2,7 @@
 
 import io
 import re
+from datetime import UTC, datetime, timedelta
 
 import docx
 import pytest
@@ -48,3 +49,13 @@ def test_the_text_version_is_in_the_properties_not_in_the_motion(client, gemeent
 def test_the_pdf_has_one_font_family_page_numbers_included(pdf_path):
     assert re.search(r"\b1\s*/\s*2\b", pdf_text(pdf_path))
     assert pdf_font_families(pdf_path) == {"LiberationSans"}
+
+
+def test_the_docx_says_it_was_made_now_by_kinderpardonnu(client, gemeente):
+    before = datetime.now(UTC).replace(microsecond=0)
+    properties = docx.Document(io.BytesIO(download(client, gemeente, "docx"))).core_properties
+    after = datetime.now(UTC)
+    for moment in (properties.created, properties.modified):
+        assert before <= moment <= after + timedelta(seconds=1)
+    assert properties.revision == 1
+    assert properties.author == properties.last_modified_by == "KinderpardonNU"
