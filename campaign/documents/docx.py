@@ -9,14 +9,18 @@ from functools import cache
 
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.oxml import OxmlElement
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
+from docx.oxml.text.font import CT_RPr
 from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from campaign.documents.motion import MotionDocument
 
 FONT = "Arial"
+LANGUAGE = "nl-NL"
 INDENT_TWIPS = 567  # 1 cm: the letter hangs in the margin of its clause
 
 
@@ -101,6 +105,59 @@ def _drop_unused_parts(document: DocxDocument) -> None:
             del package_rels[rel_id]
 
 
+def _set_font_and_language(run_properties: CT_RPr) -> None:
+    """One font for every script and Dutch as the language, in a w:rPr.
+
+    The theme attributes (asciiTheme, …) are dropped: where both are present they win over
+    the named font, and LibreOffice then shows the headings in the theme's font.
+    """
+    fonts = run_properties.get_or_add_rFonts()
+    fonts.attrib.clear()
+    for script in ("ascii", "hAnsi", "eastAsia", "cs"):
+        fonts.set(qn(f"w:{script}"), FONT)
+    language = run_properties.find(qn("w:lang"))
+    if language is None:
+        language = OxmlElement("w:lang")
+        run_properties.insert_element_before(
+            language, "w:eastAsianLayout", "w:specVanish", "w:oMath"
+        )
+    language.set(qn("w:val"), LANGUAGE)
+    language.set(qn("w:eastAsia"), LANGUAGE)
+    color = run_properties.color
+    if color is not None and color.get(qn("w:themeColor")) is not None:
+        run_properties.remove(color)
+        run_properties.get_or_add_color().set(qn("w:val"), "000000")
+
+
+def _use_one_font_in_dutch(document: DocxDocument) -> None:
+    """Arial and Dutch in the document defaults, in every style and in the theme, so Word and
+    LibreOffice show one font family and check the spelling as Dutch."""
+    styles = document.styles.element
+    default_run = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    _set_font_and_language(default_run)
+    for style in styles.findall(qn("w:style")):
+        kind = style.get(qn("w:type"))
+        # "Default Paragraph Font" stays empty: it means "what the paragraph has".
+        is_default_character_style = kind == "character" and style.get(qn("w:default")) == "1"
+        if kind in ("paragraph", "character") and not is_default_character_style:
+            _set_font_and_language(style.get_or_add_rPr())
+    settings = document.settings.element
+    for theme_language in settings.findall(qn("w:themeFontLang")):
+        theme_language.attrib.clear()
+        theme_language.set(qn("w:val"), LANGUAGE)
+    # The template says its spelling was checked; let Word check the Dutch text itself.
+    for proof_state in settings.findall(qn("w:proofState")):
+        settings.remove(proof_state)
+    theme_part = document.part.part_related_by(RELATIONSHIP_TYPE.THEME)
+    theme = parse_xml(theme_part.blob)
+    drawing = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    for latin in theme.iter(f"{drawing}latin"):
+        latin.set("typeface", FONT)
+    theme_part._blob = etree.tostring(
+        theme, xml_declaration=True, encoding="UTF-8", standalone=True
+    )
+
+
 @cache
 def _base_document() -> bytes:
     """Styles, page size and the lettered list definition, prepared once per process."""
@@ -117,6 +174,7 @@ def _base_document() -> bytes:
         page.left_margin = page.right_margin = Cm(2.5)
     _lettered_list_definition(document)
     _drop_unused_parts(document)
+    _use_one_font_in_dutch(document)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

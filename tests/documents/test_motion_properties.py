@@ -2,14 +2,24 @@
 
 import io
 import re
+import zipfile
 from datetime import UTC, datetime, timedelta
 
 import docx
 import pytest
+from lxml import etree
 
-from tests.documents.conftest import docx_text, pdf_font_families, pdf_info, pdf_text
+from tests.documents.conftest import (
+    docx_text,
+    libreoffice_pdf,
+    pdf_font_families,
+    pdf_info,
+    pdf_text,
+)
 
 VERSION_NOTE = "Voorbeeldmotie van KinderpardonNU, tekstversie 1"
+SCRIPTS = ("ascii", "hAnsi", "eastAsia", "cs")
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 @pytest.fixture
@@ -59,3 +69,38 @@ def test_the_docx_says_it_was_made_now_by_kinderpardonnu(client, gemeente):
         assert before <= moment <= after + timedelta(seconds=1)
     assert properties.revision == 1
     assert properties.author == properties.last_modified_by == "KinderpardonNU"
+
+
+def docx_part(data: bytes, name: str) -> etree._Element:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return etree.fromstring(package.read(name))
+
+
+def test_every_style_of_the_docx_names_one_font_and_dutch(client, gemeente):
+    data = download(client, gemeente, "docx")
+    styles = docx_part(data, "word/styles.xml")
+    defaults = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+    run_properties = [defaults] + [
+        style.find(f"{W}rPr")
+        for style in styles.iter(f"{W}style")
+        if style.get(f"{W}styleId") in ("Normal", "Heading1", "Heading2", "Heading1Char")
+    ]
+    assert len(run_properties) == 5 and None not in run_properties
+    for properties in run_properties:
+        fonts = properties.find(f"{W}rFonts")
+        assert dict(fonts.attrib) == {f"{W}{script}": "Arial" for script in SCRIPTS}
+        assert properties.find(f"{W}lang").get(f"{W}val") == "nl-NL"
+    # No theme font anywhere: where a style names one, LibreOffice shows it instead.
+    for fonts in styles.iter(f"{W}rFonts"):
+        assert not any(name.endswith("Theme") or name.endswith("theme") for name in fonts.attrib)
+    assert {lang.get(f"{W}val") for lang in styles.iter(f"{W}lang")} == {"nl-NL"}
+    settings = docx_part(data, "word/settings.xml")
+    assert settings.find(f"{W}themeFontLang").get(f"{W}val") == "nl-NL"
+
+
+def test_libreoffice_shows_the_docx_in_one_font_family_and_as_dutch(client, gemeente, tmp_path):
+    path = libreoffice_pdf(download(client, gemeente, "docx", raadsleden="A"), tmp_path)
+    assert len(pdf_font_families(path)) == 1, pdf_font_families(path)
+    printed = path.read_bytes()
+    assert b"/Lang(nl-NL)" in printed
+    assert b"en-US" not in printed
