@@ -25,6 +25,8 @@ def build_pdf(motion: MotionDocument) -> bytes:
         abort(503, description="Pdf's maken kan deze server nu niet. Download de motie als Word.")
     created = datetime.now(UTC).replace(microsecond=0).isoformat()
     html = render_template("documents/motion_print.html", motion=motion, created=created)
-    pdf = HTML(string=html).write_pdf()
+    # Tagged, so screen readers and reflowing viewers get headings, lists and reading order;
+    # its language (/Lang nl) comes from <html lang="nl">.
+    pdf = HTML(string=html).write_pdf(pdf_tags=True)
     assert pdf is not None
     return pdf

@@ -5,6 +5,7 @@ import re
 import shutil
 import subprocess
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
@@ -91,6 +92,23 @@ def pdf_info(path: Path) -> dict[str, str]:
         key.strip(): value.strip()
         for key, _, value in (line.partition(":") for line in output.splitlines())
     }
+
+
+def pdf_languages(path: Path) -> list[str]:
+    """Every /Lang in a PDF, also inside compressed object streams (where WeasyPrint puts its
+    catalog): the document's language and any marked-content language."""
+    data = path.read_bytes()
+    chunks = [data]
+    for start in re.finditer(rb"stream\r?\n", data):
+        try:
+            chunks.append(zlib.decompressobj().decompress(data[start.end() :]))
+        except zlib.error:
+            continue  # not a deflated stream: fonts may be stored otherwise
+    return [
+        value.decode("latin-1")
+        for chunk in chunks
+        for value in re.findall(rb"/Lang\s*\(([^)]*)\)", chunk)
+    ]
 
 
 def pdf_font_families(path: Path) -> set[str]:

@@ -2,6 +2,7 @@
 
 import io
 import re
+import subprocess
 import zipfile
 from datetime import UTC, datetime, timedelta
 
@@ -14,6 +15,7 @@ from tests.documents.conftest import (
     libreoffice_pdf,
     pdf_font_families,
     pdf_info,
+    pdf_languages,
     pdf_text,
 )
 
@@ -101,6 +103,18 @@ def test_every_style_of_the_docx_names_one_font_and_dutch(client, gemeente):
 def test_libreoffice_shows_the_docx_in_one_font_family_and_as_dutch(client, gemeente, tmp_path):
     path = libreoffice_pdf(download(client, gemeente, "docx", raadsleden="A"), tmp_path)
     assert len(pdf_font_families(path)) == 1, pdf_font_families(path)
-    printed = path.read_bytes()
-    assert b"/Lang(nl-NL)" in printed
-    assert b"en-US" not in printed
+    assert set(pdf_languages(path)) == {"nl-NL"}
+    assert b"en-US" not in path.read_bytes()
+
+
+def test_the_pdf_is_tagged_and_dutch(pdf_path):
+    assert pdf_info(pdf_path)["Tagged"] == "yes"
+    assert pdf_languages(pdf_path) == ["nl"]
+    structure = subprocess.run(
+        ["pdfinfo", "-struct-text", str(pdf_path)], check=True, capture_output=True, text=True
+    ).stdout
+    tags = [line.split()[0] for line in structure.splitlines() if not line.strip().startswith('"')]
+    assert tags[:3] == ["Document", "Art", "H1"]
+    assert tags.count("H1") == 1
+    assert tags.count("L") == 4 and tags.count("LI") == 3 + 4 + 4 + 1
+    assert '"en gaat over tot de orde van de dag."' in structure
