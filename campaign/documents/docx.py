@@ -165,10 +165,14 @@ def _base_document() -> bytes:
     normal = document.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(11)
+    normal.paragraph_format.widow_control = True
     for style_name in ("Heading 1", "Heading 2"):
         heading_font = document.styles[style_name].font
         heading_font.name = FONT
         heading_font.color.rgb = RGBColor(0, 0, 0)
+    # The title opens the first page: no space above it, some below.
+    title_format = document.styles["Heading 1"].paragraph_format
+    title_format.space_before, title_format.space_after = Pt(0), Pt(12)
     for page in document.sections:
         page.page_height, page.page_width = Cm(29.7), Cm(21.0)
         page.left_margin = page.right_margin = Cm(2.5)
@@ -206,9 +210,12 @@ def build_docx(motion: MotionDocument) -> bytes:
 
     abstract_id = _lettered_list_id(document)
     for section in motion.sections:
-        _paragraph(document, section.heading, bold=True, space_after=4)
+        # A heading and the intro of a section go to the next page with its first clause.
+        heading = _paragraph(document, section.heading, bold=True, space_after=4)
+        heading.paragraph_format.keep_with_next = True
         if section.intro:
-            _paragraph(document, section.intro, space_after=4)
+            intro = _paragraph(document, section.intro, space_after=4)
+            intro.paragraph_format.keep_with_next = True
         if not section.clauses:
             continue
         num_id = _list_starting_at(document, abstract_id, section.clauses[0].number)
@@ -226,8 +233,10 @@ def build_docx(motion: MotionDocument) -> bytes:
     closing_block[-1].add_run("Ondertekening")
     closing_block.append(_paragraph(document, motion.indieners_line, space_after=12))
     for name in motion.signature_lines:
-        closing_block.append(_paragraph(document, "_" * 40, space_after=0))
-        closing_block.append(_paragraph(document, name or "naam", space_after=12))
+        # Room to sign above each line, as in the PDF.
+        line = _paragraph(document, "_" * 40, space_after=0)
+        line.paragraph_format.space_before = Pt(36)
+        closing_block.extend((line, _paragraph(document, name or "naam", space_after=0)))
     for paragraph in closing_block:
         paragraph.paragraph_format.keep_together = True
         paragraph.paragraph_format.keep_with_next = paragraph is not closing_block[-1]

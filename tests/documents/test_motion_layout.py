@@ -106,23 +106,40 @@ def closing_pages(lines: list[Line]) -> dict[str, set[int]]:
     }
 
 
+SECTION_STARTS = (
+    "constaterende dat:",
+    "overwegende dat:",
+    "verzoekt het college:",
+    "bij de Staten-Generaal te pleiten",
+    "en daarnaast",
+)
+
+
+def assert_good_page_breaks(lines: list[Line], label: object) -> None:
+    """No page holds only signatures, and no section heading or intro ends a page."""
+    pages = closing_pages(lines)
+    assert all(pages.values()) and len(set.union(*pages.values())) == 1, (label, pages)
+    text = [line for line in lines if not re.fullmatch(r"\d+ / \d+", line.text)]
+    for line, following in zip(text, text[1:], strict=False):
+        if line.text in SECTION_STARTS:
+            assert following.page == line.page, (label, line.text)
+
+
 def local_paragraphs() -> list[str]:
-    """Local paragraphs of growing length, so that in one of them the page ends inside the
-    closing block wherever the motion's text happens to end."""
+    """Local paragraphs of growing length, so that in some of them a page ends inside the
+    closing block or right after a heading, wherever the motion's text happens to end."""
     return [SENTENCE * sentences for sentences in range(0, 40, 3)]
 
 
-def test_the_closing_formula_and_the_signatures_stay_together_in_the_pdf(
+def test_page_breaks_keep_headings_and_signatures_with_the_text_in_the_pdf(
     client, gemeente, tmp_path
 ):
     for local in local_paragraphs():
         path = write_pdf(client, gemeente, tmp_path, raadsleden=SIGNERS, lokaal=local)
-        pages = closing_pages(pdf_lines(path))
-        # The signatures never stand on a page without any of the motion's text.
-        assert all(pages.values()) and len(set.union(*pages.values())) == 1, (len(local), pages)
+        assert_good_page_breaks(pdf_lines(path), len(local))
 
 
-def test_the_closing_formula_and_the_signatures_stay_together_in_the_docx(
+def test_page_breaks_keep_headings_and_signatures_with_the_text_in_the_docx(
     client, gemeente, tmp_path
 ):
     documents = []
@@ -134,5 +151,18 @@ def test_the_closing_formula_and_the_signatures_stay_together_in_the_docx(
         assert response.status_code == 200
         documents.append(response.data)
     for local, path in zip(local_paragraphs(), libreoffice_pdfs(documents, tmp_path), strict=True):
-        pages = closing_pages(pdf_lines(path))
-        assert all(pages.values()) and len(set.union(*pages.values())) == 1, (len(local), pages)
+        assert_good_page_breaks(pdf_lines(path), len(local))
+
+
+def test_there_is_room_to_sign_above_every_name(client, gemeente, tmp_path):
+    params = {"raadsleden": "Anna Bakker\nJan de Wit"}
+    docx = client.get(f"/gemeente/{gemeente.slug}/motie.docx", query_string=params).data
+    (libreoffice,) = libreoffice_pdfs([docx], tmp_path)
+    for path in (write_pdf(client, gemeente, tmp_path, **params), libreoffice):
+        tops = {
+            line.text: line.top
+            for line in pdf_lines(path)
+            if line.text.startswith(("Ingediend door", "Anna Bakker", "Jan de Wit"))
+        }
+        assert tops["Anna Bakker"] - tops["Ingediend door:"] > 1.5 * CM, (path.name, tops)
+        assert tops["Jan de Wit"] - tops["Anna Bakker"] > 1.5 * CM, (path.name, tops)
