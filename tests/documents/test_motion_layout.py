@@ -74,7 +74,7 @@ def test_every_line_of_a_clause_starts_at_the_same_indent_in_the_preview(
                 text: range.getBoundingClientRect().left,
                 box: item.getBoundingClientRect().left + parseFloat(style.paddingLeft),
                 letter: item.querySelector(".letter").getBoundingClientRect().left,
-                copied: item.textContent.trim().slice(0, 3),
+                copied: item.innerText.slice(0, 3),
             };
         })""",
     )
