@@ -1,4 +1,4 @@
-"""Document tests open what comes out: python-docx, LibreOffice, pdftotext and Chromium."""
+"""Document tests open what comes out: python-docx, LibreOffice and poppler (pdftotext, …)."""
 
 import io
 import re
@@ -14,7 +14,6 @@ import docx
 import pytest
 
 from campaign.seeding import seed_templates
-from tests.browser.conftest import browser, live_server, page  # noqa: F401  (for the preview)
 from tests.conftest import SEED_DATA
 
 

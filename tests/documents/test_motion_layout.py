@@ -1,9 +1,11 @@
-"""How the motion looks on paper and in the preview: measured in the PDF and in Chromium."""
+"""How the motion looks on paper: measured in its PDF and in LibreOffice's PDF of its .docx.
+
+The HTML preview is measured in Chromium, in tests/browser/test_motion_preview.py.
+"""
 
 import re
 
 import pytest
-from playwright.sync_api import Page
 
 from tests.documents.conftest import Line, libreoffice_pdfs, pdf_lines
 
@@ -52,37 +54,6 @@ def test_every_line_of_a_clause_starts_at_the_same_indent_in_the_pdf(client, gem
     # Lines that start right of the margin but left of the page number: all lines of clauses.
     indented = {round(line.x - margin, 1) for line in lines if 1 < line.x - margin < 3 * CM}
     assert first_lines == indented == {round(CM, 1)}
-
-
-@pytest.mark.browser
-def test_every_line_of_a_clause_starts_at_the_same_indent_in_the_preview(
-    page: Page, live_server, gemeente
-):
-    page.goto(f"{live_server}/gemeente/{gemeente.slug}/motie?noodopvang=1")
-    # Per clause: where its text's first character starts, where the clause's box starts (all
-    # further lines start there), and where its letter starts.
-    starts = page.eval_on_selector_all(
-        ".paper ol.lettered li",
-        """items => items.map(item => {
-            const text = item.lastChild;
-            const offset = text.data.search(/\\S/);
-            const range = document.createRange();
-            range.setStart(text, offset);
-            range.setEnd(text, offset + 1);
-            const style = getComputedStyle(item);
-            return {
-                text: range.getBoundingClientRect().left,
-                box: item.getBoundingClientRect().left + parseFloat(style.paddingLeft),
-                letter: item.querySelector(".letter").getBoundingClientRect().left,
-                copied: item.innerText.slice(0, 3),
-            };
-        })""",
-    )
-    assert len(starts) == 3 + 4 + 4 + 2
-    for start in starts:
-        assert abs(start["text"] - start["box"]) < 0.5, start
-        assert start["letter"] < start["box"] - 10, start
-        assert re.fullmatch(r"[a-f]\. ", start["copied"]), start
 
 
 SIGNERS = "Anna Bakker\nJan de Wit\nFatima El Amrani\nPieter van den Berg\nSanne Jansen"
