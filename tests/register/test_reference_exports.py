@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from campaign.register.export import PartySeats, ProblemKind, RegisterExport, parse_export
+from campaign.register.parties import is_national, party_key
 
 
 def _reference_folder() -> Path:
@@ -110,3 +111,15 @@ def test_the_march_export_has_rows_changed_after_its_date(march, april):
     assert march.latest_mutation == date(2026, 3, 25)
     assert sum(1 for g in march.gemeenten if g.last_mutation > date(2026, 3, 22)) == 16
     assert april.latest_mutation == date(2026, 4, 15)
+
+
+def test_every_registered_party_has_a_key_and_national_names_are_found(march, april):
+    pairs = {(p.name, g.name) for e in (march, april) for g in e.gemeenten for p in g.parties}
+    keys = {(name, gemeente): party_key(name, gemeente=gemeente) for name, gemeente in pairs}
+
+    national = {name for (name, _), key in keys.items() if is_national(key)}
+    assert len({name for name, _ in pairs}) == 1179
+    assert len(national) == 39
+    assert {"CDA", "Partij voor de Dieren", "SGP/Christenunie", "PvdAGroenLinks"} <= national
+    assert {"BBB Berkelland", "D66 voor Heerde", "GroenLinks Heerde"} <= national
+    assert {"PRO", "GroenLinksaf", "Wij zijn Someren/VVD", "Trots"}.isdisjoint(national)
