@@ -24,8 +24,13 @@ TOTAL_SEATS = "Totaal aantal zetels"
 COUNCIL = "Raad (Partij (aantal zetels))"
 TOOI_URI = "TOOi URI"
 
-# Gemeentewet art. 8: a council has one of these sizes, set by the number of inhabitants.
-COUNCIL_SIZES = frozenset({9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31, 33, 35, 37, 39, 45})
+# Gemeentewet art. 8: the council size for up to so many inhabitants; more than 200,000 get 45.
+_SIZE_BRACKETS = (
+    (3_000, 9), (6_000, 11), (10_000, 13), (15_000, 15), (20_000, 17), (25_000, 19),
+    (30_000, 21), (35_000, 23), (40_000, 25), (45_000, 27), (50_000, 29), (60_000, 31),
+    (70_000, 33), (80_000, 35), (100_000, 37), (200_000, 39),
+)  # fmt: skip
+COUNCIL_SIZES = frozenset({seats for _, seats in _SIZE_BRACKETS} | {45})
 
 _CODE = re.compile(r"GM\d{4}")
 _COUNT = re.compile(r"\d+")
@@ -35,6 +40,15 @@ _LABEL_SEPARATOR = ", label: "
 # `Groen Drimmelen (VP/D66) (4)`: the name is everything before the last parenthesised group.
 _PARTY = re.compile(r"(?P<name>.*\S)?\s*\((?P<seats>[^()]*)\)\s*")
 _NUMBER_LIKE = re.compile(r"\s*[-+]?[\d\s.,]*\d[\d\s.,]*\s*")
+
+
+def council_size_for(inhabitants: int) -> int:
+    """The council size Gemeentewet art. 8 gives this many inhabitants.
+
+    The law counts the inhabitants of 1 January of the year before the election; the register's
+    count may be of another date, so a difference near a bracket's edge is no proof of an error.
+    """
+    return next((seats for limit, seats in _SIZE_BRACKETS if inhabitants <= limit), 45)
 
 
 def _problem(kind: ProblemKind, column: str, value: str, message: str) -> Problem:
