@@ -35,11 +35,10 @@ COUNCIL_SIZES = frozenset({seats for _, seats in _SIZE_BRACKETS} | {45})
 _CODE = re.compile(r"GM\d{4}")
 _COUNT = re.compile(r"\d+")
 _AREA = re.compile(r"\d+(?:,\d+)?")
-_EMAIL = re.compile(r"[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+")
 _LABEL_SEPARATOR = ", label: "
 # `Groen Drimmelen (VP/D66) (4)`: the name is everything before the last parenthesised group.
 _PARTY = re.compile(r"(?P<name>.*\S)?\s*\((?P<seats>[^()]*)\)\s*")
-_NUMBER_LIKE = re.compile(r"\s*[-+]?[\d\s.,]*\d[\d\s.,]*\s*")
+_NUMBER_LIKE = re.compile(r"[-+]?[\d\s.,]+")
 
 
 def council_size_for(inhabitants: int) -> int:
@@ -103,7 +102,14 @@ def read_date(column: str, text: str) -> tuple[date | None, list[Problem]]:
 
 
 def _is_email(value: str) -> bool:
-    return _EMAIL.fullmatch(value) is not None
+    """One @ with something before it and a dotted domain after it, no spaces or separators."""
+    local, at, domain = value.partition("@")
+    if not (at and local) or "@" in domain:
+        return False
+    if any(char.isspace() or char in ",;<>" for char in value):
+        return False
+    host, dot, top = domain.rpartition(".")
+    return bool(dot and host and top)
 
 
 def _is_website(value: str) -> bool:
@@ -144,7 +150,8 @@ def _read_party(entry: str) -> PartySeats | Problem:
     shown = entry.strip()
     match = _PARTY.fullmatch(entry)
     seats = match["seats"].strip() if match else ""
-    if match is None or not (_COUNT.fullmatch(seats) or _NUMBER_LIKE.fullmatch(seats)):
+    number_like = _NUMBER_LIKE.fullmatch(seats) and any(char.isdigit() for char in seats)
+    if match is None or not number_like:
         message = f"party entry {shown!r} has no seats"
         return _problem(ProblemKind.MALFORMED_PARTY, COUNCIL, entry, message)
     if not _COUNT.fullmatch(seats):

@@ -132,6 +132,13 @@ def test_a_party_entry_without_whole_seats_is_reported_and_the_sum_is_not(entry,
     assert gemeente.parties == (PartySeats("GroenLinks", 34),)
 
 
+def test_long_malformed_cells_are_read_in_linear_time():
+    endless = "1" * 60_000
+    cells = {COUNCIL: f"CDA ({endless}x)", EMAILS: "a@" + "b." * 30_000 + " x"}
+
+    assert kinds(only_row(cells)) == [ProblemKind.MALFORMED_EMAIL, ProblemKind.MALFORMED_PARTY]
+
+
 def test_a_party_registered_twice_is_reported():
     council = "Samen Actief (2);CDA (8);Samen Actief (1)"
     gemeente = only_row({"Totaal aantal zetels": "11", COUNCIL: council})
