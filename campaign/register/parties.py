@@ -35,7 +35,7 @@ from types import MappingProxyType
 
 PARTIES_FILE = Path(__file__).resolve().parents[2] / "seed_data" / "partijen.csv"
 _DROPPED = re.compile(r"[.'’‘`´]")
-_SEPARATOR = re.compile(r"[^0-9a-z]+")
+_SEPARATOR = re.compile(r"[\W_]+")
 _KEY = re.compile(r"[0-9a-z]+(?:-[0-9a-z]+)*")
 
 
@@ -47,7 +47,8 @@ class NationalParty:
 
 
 def _words(text: str) -> list[str]:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    # Decomposing before and after case folding makes folding a folded name change nothing.
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
     return [word for word in _SEPARATOR.split(_DROPPED.sub("", plain)) if word]
 

@@ -1,7 +1,7 @@
 """Party keys: national parties under any usual name, joint lists apart, local parties local."""
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from campaign.register.parties import (
@@ -100,6 +100,7 @@ def test_a_local_key_folds_case_accents_punctuation_and_spacing():
     assert party_key("OuderenAppèl") == party_key("Ouderen Appel") == "ouderenappel"
     assert party_key("Éénhoorn") == "eenhoorn"
     assert fold("  DOE'22 ") == "doe22"
+    assert party_key("Øresund Partij") == "øresundpartij"
 
 
 def test_a_name_without_letters_or_digits_has_no_key():
@@ -107,6 +108,7 @@ def test_a_name_without_letters_or_digits_has_no_key():
         party_key(" - / ")
 
 
+@settings(max_examples=500)
 @given(st.text(min_size=1))
 def test_a_key_is_its_own_key(name):
     if not fold(name):
