@@ -1,0 +1,1 @@
+"""Finding the campaign's motion in the council records indexed by Open Besluitvorming."""
