@@ -1,0 +1,50 @@
+"""Fixtures for code that talks to Open Besluitvorming: a fake API on loopback and a client.
+
+`fake_api` is empty and running; `sample_api` holds the example data of `sample_world`;
+`api_client` talks to `sample_api` on `fake_time`, so its waits advance a fake clock (and the
+fake API's rate-limit bucket) instead of real time. Queue one-off answers with
+`fake_api.queue(path, Answer(...))` and read what arrived in `fake_api.requests`.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+
+import pytest
+
+from campaign.discovery.client import OpenBesluitvormingClient
+from tests.discovery.fake_server import FakeOpenBesluitvorming, FakeTime, running
+from tests.discovery.sample_world import populate
+
+
+@pytest.fixture
+def fake_time() -> FakeTime:
+    return FakeTime()
+
+
+@pytest.fixture
+def fake_api(fake_time: FakeTime) -> Iterator[FakeOpenBesluitvorming]:
+    yield from running(FakeOpenBesluitvorming(clock=fake_time.monotonic))
+
+
+@pytest.fixture
+def sample_api(fake_api: FakeOpenBesluitvorming) -> FakeOpenBesluitvorming:
+    populate(fake_api)
+    return fake_api
+
+
+@pytest.fixture
+def api_client(
+    sample_api: FakeOpenBesluitvorming, fake_time: FakeTime
+) -> Iterator[OpenBesluitvormingClient]:
+    client = OpenBesluitvormingClient(
+        sample_api.url,
+        timeout=5,
+        sleep=fake_time.sleep,
+        clock=fake_time.monotonic,
+        now=fake_time.now,
+        rng=random.Random(1),
+    )
+    with client:
+        yield client
