@@ -13,7 +13,11 @@ retried: the API refuses what it cannot honour and says so, and asking again cha
 When retries run out, a 5xx that carried the API's JSON error raises `ApiError` (with
 `request_id` to quote), anything else `ApiUnavailable`.
 
-`sleep`, `clock`, `now` and `rng` are injectable, so tests neither wait nor depend on luck.
+A 429 is waited out as often as it comes, up to `max_rate_limited` times in a row for one
+request (then `ApiError` with code `rate_limited`); `Retry-After` itself is not capped.
+
+`sleep`, `clock`, `now` and `rng` are injectable, so tests neither wait nor depend on luck. One
+client serves one run in one thread: its budget estimate assumes requests go one at a time.
 """
 
 from __future__ import annotations
@@ -97,6 +101,8 @@ class OpenBesluitvormingClient:
         rng: random.Random | None = None,
         user_agent: str = DEFAULT_USER_AGENT,
     ) -> None:
+        if not base_url.startswith(("http://", "https://")):
+            raise ValueError(f"base_url must be an http(s) address, not {base_url!r}")
         self.base_url = base_url.rstrip("/")
         self.max_retries = max_retries
         self.backoff = backoff
@@ -196,8 +202,9 @@ class OpenBesluitvormingClient:
     ) -> Iterator[SearchHit]:
         """Every hit, page by page, each entity once.
 
-        The API's own notes say paging can show a result on two pages, and that a page may come
-        back empty while `hasMore` is still true; both end or skip here instead of looping.
+        The API's maintainers note (in its source) that paging can show a result on two pages
+        and that a page can come back empty while `hasMore` is still true; a repeated hit is
+        skipped here and an empty page ends the paging instead of looping.
         """
         seen: set[str] = set()
         offset, pages = 0, 0
@@ -243,7 +250,7 @@ class OpenBesluitvormingClient:
             self.stats.requests += 1
             try:
                 response = self._http.get(path, params=params)
-            except httpx.TransportError as error:
+            except httpx.RequestError as error:
                 failures += 1
                 if failures > self.max_retries:
                     raise ApiUnavailable(

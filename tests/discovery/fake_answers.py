@@ -145,16 +145,21 @@ def _in_range(sort_date: str | None, params: Mapping[str, str]) -> bool:
 
 
 def _searchable_text(entity: Mapping[str, Any]) -> str:
-    motion = entity.get("motion") or {}
-    return " ".join(
-        str(part)
-        for part in (entity.get("title"), entity.get("markdownText"), motion.get("name"))
-        if part
-    )
+    """What the API indexes: a motion's registry fields only (its name, parties, outcome, vote
+    summary; never the text of its attached document), a document's title and text."""
+    motion = entity.get("motion")
+    if entity["entityType"] != "Motion" or not isinstance(motion, Mapping):
+        return f"{entity.get('title') or ''} {entity.get('markdownText') or ''}"
+    parts: list[Any] = [motion.get(key) for key in ("name", "motion_type", "status", "result")]
+    for key in ("proposers", "co_proposers", "parties"):
+        parts.extend(motion.get(key) or [])
+    parts.extend(vote.get("group_name") for vote in motion.get("votes") or [])
+    parts.extend(motion.get(key) for key in ("vote_summary", "agenda_item_hint"))
+    return " ".join(str(part) for part in parts if part)
 
 
 def _result(entity: Mapping[str, Any]) -> dict[str, Any]:
-    text = entity.get("markdownText") or entity.get("title") or ""
+    text = _searchable_text(entity)
     result = {
         "entityId": entity["entityId"],
         "entityType": entity["entityType"],
