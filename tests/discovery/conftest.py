@@ -9,13 +9,30 @@ fake API's rate-limit bucket) instead of real time. Queue one-off answers with
 from __future__ import annotations
 
 import random
+import socket
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
 from campaign.discovery.client import OpenBesluitvormingClient
 from tests.discovery.fake_server import FakeOpenBesluitvorming, FakeTime, running
 from tests.discovery.sample_world import populate
+
+LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
+
+
+@pytest.fixture(autouse=True)
+def stay_on_this_machine(monkeypatch: pytest.MonkeyPatch) -> None:
+    resolve = socket.getaddrinfo
+
+    def loopback_only(host: Any, *args: Any, **kwargs: Any) -> Any:
+        name = host.decode() if isinstance(host, bytes) else str(host)
+        if name not in LOOPBACK:
+            raise OSError(f"tests may not reach {name}")
+        return resolve(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", loopback_only)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from campaign.discovery.client import OpenBesluitvormingClient
+from campaign.discovery.client import DEFAULT_BASE_URL, OpenBesluitvormingClient
 from campaign.discovery.errors import ApiError, ApiUnavailable, MalformedResponse
 from tests.discovery.fake_answers import Answer, rate_limited_answer, search_failed_answer
 from tests.discovery.fake_server import FakeOpenBesluitvorming, FakeTime
@@ -257,3 +257,10 @@ def test_an_answer_in_another_shape_is_a_clear_error(
 
     with pytest.raises(MalformedResponse):
         calls.get(path, lambda: api_client.entity(HOUTEN_MOTION))()
+
+
+def test_tests_cannot_reach_the_real_api(fake_time: FakeTime) -> None:
+    with client_for(DEFAULT_BASE_URL, fake_time) as client, pytest.raises(ApiUnavailable) as raised:
+        client.status()
+
+    assert "may not reach openbesluitvorming.nl" in str(raised.value)
