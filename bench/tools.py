@@ -1,0 +1,393 @@
+"""What the benchmarks share besides the data: gunicorn and Redis on loopback, wrk and its
+output, and a small browser that fills in the app's real forms.
+
+Nothing here imports the app; bench/data.py is the only module that does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html.parser
+import http.cookiejar
+import importlib.util
+import os
+import re
+import runpy
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import FrameType
+
+ROOT = Path(__file__).resolve().parent.parent
+GUNICORN_CONF = ROOT / "gunicorn.conf.py"
+
+
+# Programs and signals
+
+
+def require(*programs: str) -> None:
+    """Stop with a clear message when a program the benchmark needs is missing."""
+    missing = []
+    for program in programs:
+        if program == "gunicorn":
+            if importlib.util.find_spec("gunicorn") is None:
+                missing.append("gunicorn (install the project: make .venv/.installed-…)")
+        elif shutil.which(program) is None:
+            missing.append(f"{program} (apt-get install {program})")
+    if missing:
+        raise SystemExit("missing: " + "; ".join(missing))
+
+
+def stop_on_sigterm() -> None:
+    """Turn SIGTERM into SystemExit, so `finally` blocks stop servers and drop databases.
+
+    Ctrl-C already raises KeyboardInterrupt in the main thread; servers run in their own
+    session, so they do not get the terminal's signal and are stopped in order instead.
+    """
+
+    def leave(signum: int, frame: FrameType | None) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, leave)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait_for(url: str, process: subprocess.Popen[bytes], log: Path, seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"the server stopped at start-up:\n{tail(log)}")
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status == 200:
+                    return
+        except (OSError, urllib.error.HTTPError):
+            pass
+        time.sleep(0.2)
+    raise SystemExit(f"{url} did not answer within {seconds:.0f} s:\n{tail(log)}")
+
+
+def tail(path: Path, lines: int = 30) -> str:
+    try:
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return "(no log)"
+
+
+def stop_process_group(process: subprocess.Popen[bytes], grace: float = 30) -> None:
+    if process.poll() is not None:
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+
+
+# Servers
+
+
+@dataclass
+class ServerSettings:
+    """What gunicorn.conf.py gives for this environment: the production settings."""
+
+    workers: int
+    threads: int
+
+
+def production_settings(env: dict[str, str]) -> ServerSettings:
+    saved = dict(os.environ)
+    try:
+        os.environ.update(env)
+        conf = runpy.run_path(str(GUNICORN_CONF))
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    return ServerSettings(int(conf.get("workers", 1)), int(conf.get("threads", 1)))
+
+
+@contextlib.contextmanager
+def gunicorn(
+    env: dict[str, str], workers: int | None = None, threads: int | None = None
+) -> Iterator[tuple[str, ServerSettings]]:
+    """`gunicorn -c gunicorn.conf.py app:app` on a free loopback port; yields its base URL.
+
+    The access log (one line per request, as in production) goes to /dev/null; errors go to a
+    file that is shown when the server does not come up.
+    """
+    port = free_port()
+    env = {**env, "MOTIETRACKER_BIND": f"127.0.0.1:{port}"}
+    if workers is not None:
+        env["MOTIETRACKER_WORKERS"] = str(workers)
+    if threads is not None:
+        env["MOTIETRACKER_THREADS"] = str(threads)
+    settings = production_settings(env)
+    log = Path(tempfile.mkstemp(prefix="motietracker-bench-gunicorn-", suffix=".log")[1])
+    with log.open("wb") as errors:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-c", str(GUNICORN_CONF), "app:app"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+            start_new_session=True,
+        )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_for(base + "/healthz", process, log)
+        yield base, settings
+    finally:
+        stop_process_group(process)
+        log.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def redis_server() -> Iterator[str]:
+    """A Redis without persistence on a free loopback port; yields its URL."""
+    port = free_port()
+    process = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", ""]
+        + ["--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 1):
+                break
+            time.sleep(0.05)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        stop_process_group(process, grace=10)
+
+
+# wrk
+
+UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
+
+
+@dataclass
+class WrkResult:
+    requests: int
+    seconds: float
+    rps: float
+    # Latency percentiles in milliseconds, from wrk's "Latency Distribution" table (--latency)
+    # or from a Lua `done` hook.
+    latency_ms: dict[int, float]
+    non_2xx_3xx: int
+    socket_errors: int
+    output: str
+
+    @property
+    def errors(self) -> int:
+        return self.non_2xx_3xx + self.socket_errors
+
+
+def parse_wrk(output: str) -> WrkResult:
+    """Read wrk's summary. The percentiles come from the distribution table that `--latency`
+    prints; the thread statistics above it (Latency avg, stdev, max, +/- stdev) are not read."""
+    requests = re.search(r"^\s*(\d+) requests in ([\d.]+)(us|ms|s|m|h)", output, re.M)
+    rps = re.search(r"^Requests/sec:\s+([\d.]+)", output, re.M)
+    if requests is None or rps is None:
+        raise RuntimeError(f"cannot read wrk's output:\n{output}")
+    latency: dict[int, float] = {}
+    table = output.split("Latency Distribution", 1)
+    if len(table) == 2:
+        for percent, value, unit in re.findall(
+            r"^\s+(\d+)%\s+([\d.]+)(us|ms|s|m|h)\s*$", table[1], re.M
+        ):
+            latency[int(percent)] = float(value) * UNITS_MS[unit]
+    found = re.search(r"^RESULT (.*)$", output, re.M)
+    if found:  # percentiles from the Lua hook, in microseconds
+        for key, value in re.findall(r"p(\d+)=(\d+)", found.group(1)):
+            latency[int(key)] = int(value) / 1000
+    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    sockets = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
+    return WrkResult(
+        requests=int(requests.group(1)),
+        seconds=float(requests.group(2)) * UNITS_MS[requests.group(3)] / 1000,
+        rps=float(rps.group(1)),
+        latency_ms=latency,
+        non_2xx_3xx=int(non_2xx.group(1)) if non_2xx else 0,
+        socket_errors=sum(int(n) for n in sockets.groups()) if sockets else 0,
+        output=output,
+    )
+
+
+def run_wrk(
+    url: str,
+    seconds: float,
+    connections: int,
+    threads: int = 1,
+    script: Path | None = None,
+    headers: Sequence[str] = ("Accept-Encoding: gzip",),
+) -> WrkResult:
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    command += ["--timeout", "10s"]
+    for header in headers:
+        command += ["-H", header]
+    if script is not None:
+        command += ["-s", str(script)]
+    finished = subprocess.run([*command, url], capture_output=True, text=True)
+    if finished.returncode != 0:
+        raise RuntimeError(f"wrk failed on {url}:\n{finished.stdout}{finished.stderr}")
+    return parse_wrk(finished.stdout)
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+# Forms
+
+
+@dataclass
+class Form:
+    action: str
+    method: str
+    fields: list[tuple[str, str]] = field(default_factory=list)
+
+    def values(self, **changes: str) -> list[tuple[str, str]]:
+        """The form as a browser would post it, with some fields typed over."""
+        kept = [(name, value) for name, value in self.fields if name not in changes]
+        return kept + list(changes.items())
+
+    def value(self, name: str) -> str | None:
+        return next((value for key, value in self.fields if key == name), None)
+
+
+class FormParser(html.parser.HTMLParser):
+    """The forms of a page with the values a browser would send unchanged: hidden and typed
+    inputs, checked boxes, selected options (or a single select's first), textareas."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.forms: list[Form] = []
+        self.select: tuple[str, bool, list[str], list[str]] | None = None
+        self.option: str | None = None
+        self.textarea: tuple[str, list[str]] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attr = {key: value or "" for key, value in attrs}
+        if tag == "form":
+            self.forms.append(Form(attr.get("action", ""), attr.get("method", "get").lower()))
+            return
+        if not self.forms:
+            return
+        form, name = self.forms[-1], attr.get("name")
+        if tag == "input" and name:
+            kind = attr.get("type", "text").lower()
+            if kind in ("submit", "button", "image", "reset", "file"):
+                return
+            if kind in ("checkbox", "radio") and "checked" not in attr:
+                return
+            form.fields.append((name, attr.get("value", "on" if kind == "checkbox" else "")))
+        elif tag == "select" and name:
+            self.select = (name, "multiple" in attr, [], [])
+        elif tag == "option" and self.select is not None:
+            value = attr.get("value")
+            self.option = value
+            if value is not None:
+                self.select[3].append(value)
+                if "selected" in attr:
+                    self.select[2].append(value)
+        elif tag == "textarea" and name:
+            self.textarea = (name, [])
+
+    def handle_data(self, data: str) -> None:
+        if self.textarea is not None:
+            self.textarea[1].append(data)
+        elif self.select is not None and self.option is None and data.strip():
+            # An option without a value attribute sends its text.
+            self.select[3].append(data.strip())
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "option":
+            self.option = None
+        elif tag == "select" and self.select is not None and self.forms:
+            name, multiple, chosen, offered = self.select
+            if not chosen and not multiple and offered:
+                chosen = offered[:1]
+            self.forms[-1].fields.extend((name, value) for value in chosen)
+            self.select = None
+        elif tag == "textarea" and self.textarea is not None and self.forms:
+            name, parts = self.textarea
+            # Browsers drop the one line break that follows <textarea>, as WTForms writes it.
+            text = "".join(parts)
+            text = text[2:] if text.startswith("\r\n") else text.removeprefix("\n")
+            self.forms[-1].fields.append((name, text))
+            self.textarea = None
+
+
+def find_form(page: str, action_ending: str, page_path: str = "") -> Form:
+    """The form on `page` whose action ends with `action_ending` (a path or path part); a
+    form without an action posts to the page itself, `page_path`."""
+    parser = FormParser()
+    parser.feed(page)
+    for form in parser.forms:
+        action = urllib.parse.urlsplit(form.action or page_path).path
+        if action.endswith(action_ending):
+            form.action = form.action or page_path
+            return form
+    actions = ", ".join(form.action or "(this page)" for form in parser.forms)
+    raise LookupError(f"no form posting to …{action_ending} on the page (forms: {actions})")
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None
+
+
+class Browser:
+    """Keeps its cookies, does not follow redirects, and fills in forms it was shown."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), NoRedirect()
+        )
+
+    def request(
+        self, path: str, data: Sequence[tuple[str, str]] | None = None
+    ) -> tuple[int, str, str]:
+        """(status, body, Location) of one GET, or POST when `data` is given."""
+        body = urllib.parse.urlencode(list(data)).encode() if data is not None else None
+        try:
+            with self.opener.open(self.base + path, body, timeout=30) as response:
+                return response.status, response.read().decode(), ""
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode(errors="replace"), error.headers["Location"]
+
+    def get(self, path: str) -> str:
+        status, body, _ = self.request(path)
+        if status != 200:
+            raise RuntimeError(f"GET {path} answered {status}")
+        return body
+
+    def log_in(self, email: str, password: str) -> int:
+        form = find_form(self.get("/login"), "/login", page_path="/login")
+        status, _, _ = self.request("/login", form.values(email=email, password=password))
+        return status
