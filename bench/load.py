@@ -1,13 +1,25 @@
-"""Load run: public pages under wrk while a volunteer logs contacts and records votes.
+"""Load run: public pages under wrk while a volunteer writes through the forms, per size.
 
-Starts everything on loopback and stops by itself: a throwaway PostgreSQL cluster (or
-DATABASE_URL), Redis for the rate limits, and gunicorn with two workers. wrk drives a mix of
-public pages; meanwhile a second process logs in through the real form and keeps logging
-contacts and recording moties with votes. Reports throughput, p50/p95/p99 latency and errors,
-then checks that the login rate limit holds across both workers.
+For each size asked for (default: seed, then x10), on a fresh database (bench/data.py):
+gunicorn with the production settings (gunicorn.conf.py) and Redis for the login limits, on
+loopback. wrk drives a mix of public pages (anonymous, gzip accepted) for --seconds; meanwhile
+one volunteer logs in through the real login form and, once a second, logs a contact through
+the workspace form and edits a motion through its form (a new note, every other field posted
+back as shown). Each motion edit changes what the public pages show, so their caches are
+renewed every second, as on a busy campaign day (far busier than the whole team).
 
-Run: .venv/bin/python bench/load.py [--seconds 20] [--connections 8] [--threads 2]
-Goal: at least 200 requests per second with 0 errors and p99 under 250 ms.
+Reports per size: wrk's req/s, p50/p95/p99 latency, errors (non-2xx/3xx responses and socket
+errors), and the volunteer's writes (count, failures, median time per contact + motion). Then
+it checks that the login limit holds across workers (429 on the sixth wrong password).
+Goal from the load issue: at least 200 req/s with 0 errors and p99 under 250 ms.
+
+Run:
+  .venv/bin/python bench/load.py                         # seed and x10 on SQLite, 20 s each
+  .venv/bin/python bench/load.py --size x10 --seconds 5 --database postgresql \\
+      --postgres-server postgresql://postgres@127.0.0.1:5432/postgres
+
+Needs wrk, redis-server (apt-get install wrk redis-server) and gunicorn (in .venv). All it
+starts or creates is stopped and removed at the end, also after Ctrl-C or SIGTERM.
 """
 
 from __future__ import annotations
@@ -15,18 +27,34 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import shutil
-import subprocess
 import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from tests.support_servers import Cluster, Server, free_port, postgres_bin  # noqa: E402
+from data import (  # noqa: E402
+    BENCH_PASSWORD,
+    BENCH_VOLUNTEER,
+    SIZES,
+    build_database,
+    instance_environment,
+    temporary_database,
+)
+from tools import (  # noqa: E402
+    Browser,
+    WrkResult,
+    find_form,
+    gunicorn,
+    median,
+    redis_server,
+    require,
+    run_wrk,
+    stop_on_sigterm,
+)
 
 PAGES = [
     "/",
@@ -38,6 +66,8 @@ PAGES = [
     "/partijen",
     "/gemeente/utrecht/motie",
 ]
+# Gemeenten with a motion at every size (the seeded adoptions), so the volunteer edits one.
+WRITE_SLUGS = ["amersfoort", "maastricht", "heerlen", "beekdaelen", "amsterdam", "kampen"]
 WRK_SCRIPT = """
 paths = {%s}
 counter = 0
@@ -46,199 +76,202 @@ request = function()
   return wrk.format("GET", paths[(counter %% #paths) + 1])
 end
 done = function(summary, latency, requests)
-  local e = summary.errors
-  local errors = e.connect + e.read + e.write + e.timeout
-  io.write(string.format(
-    "RESULT requests=%%d seconds=%%.2f p50=%%d p95=%%d p99=%%d errors=%%d non2xx=%%d\\n",
-    summary.requests, summary.duration / 1e6, latency:percentile(50), latency:percentile(95),
-    latency:percentile(99), errors, summary.errors.status))
+  io.write(string.format("RESULT p50=%%d p95=%%d p99=%%d\\n", latency:percentile(50),
+    latency:percentile(95), latency:percentile(99)))
 end
 """
+GOAL_RPS, GOAL_P99_MS = 200, 250
 
 
-def volunteer_writes(
-    base: str, email: str, password: str, stop: threading.Event, results: dict
-) -> None:
-    """Log contacts and record motions through the forms, as volunteers would: one contact
-    and one motion every second, far busier than the whole team on a campaign day. Each
-    motion changes what the public pages show, so their caches are renewed every second."""
-    from tests.faults.test_faults import Browser
+@dataclass
+class Writes:
+    cycles: int = 0
+    posts: int = 0
+    failures: list[str] = field(default_factory=list)
+    seconds: list[float] = field(default_factory=list)
 
-    client = Browser(base)
-    client.post(
-        "/login", {"email": email, "password": password, "csrf_token": client.token("/login")}
+
+def saved(status: int, location: str, workspace_path: str) -> bool:
+    """A save redirects back to the workspace; a lost session would redirect to /login."""
+    return status == 302 and workspace_path in (location or "")
+
+
+def write_once(client: Browser, slug: str, number: int) -> list[str]:
+    """Log a contact and edit a motion of `slug` as a volunteer would; returns what failed."""
+    failed = []
+    workspace_path = f"/beheer/gemeenten/{slug}"
+    workspace = client.get(workspace_path)
+    contact = find_form(workspace, "/contacten")
+    status, _, location = client.request(
+        contact.action,
+        contact.values(
+            channel="telefoon",
+            direction="inkomend",
+            with_whom="griffie",
+            summary=f"Belastingproef: gebeld met de griffie ({number}).",
+        ),
     )
-    slugs = ["zeist", "utrecht", "de-bilt", "bunnik", "houten", "nieuwegein"]
+    if not saved(status, location, workspace_path):
+        failed.append(f"contact {slug}: {status} {location}")
+    motie = re.search(rf'href="({re.escape(workspace_path)}/moties/\d+)"', workspace)
+    if motie is None:
+        return [*failed, f"no motion to edit on {workspace_path}"]
+    page = client.get(motie.group(1))
+    form = find_form(page, motie.group(1), page_path=motie.group(1))
+    status, body, location = client.request(
+        form.action, form.values(notes=f"Belastingproef: notitie {number}.")
+    )
+    if not saved(status, location, workspace_path):
+        reason = re.search(r'class="[^"]*(?:error|flash)[^"]*"[^>]*>([^<]+)', body)
+        failed.append(f"motie {slug}: {status} {reason.group(1).strip() if reason else ''}")
+    return failed
+
+
+def volunteer_writes(base: str, stop: threading.Event, writes: Writes) -> None:
+    """One contact and one motion edit per second until `stop`, through the real forms."""
+    client = Browser(base)
+    status = client.log_in(BENCH_VOLUNTEER, BENCH_PASSWORD)
+    if status != 302:
+        writes.failures.append(f"login: {status}")
+        return
     while not stop.is_set():
-        slug = slugs[results["writes"] % len(slugs)]
-        token = client.token(f"/beheer/gemeenten/{slug}")
+        slug = WRITE_SLUGS[writes.cycles % len(WRITE_SLUGS)]
         started = time.perf_counter()
-        status = client.post(
-            f"/beheer/gemeenten/{slug}/contacten",
-            {
-                "csrf_token": token,
-                "occurred_on": "2026-11-20",
-                "channel": "telefoon",
-                "direction": "inkomend",
-                "contact_person": "",
-                "with_whom": "griffie",
-                "summary": f"belasting {results['writes']}",
-                "follow_up_on": "",
-            },
-        )
-        motie = client.post(
-            f"/beheer/gemeenten/{slug}/moties/nieuw",
-            {
-                "csrf_token": token,
-                "title": "Pleidooi",
-                "submitted_on": "2026-11",
-                "voted_on": "",
-                "outcome": "",
-                "votes_for": "",
-                "votes_against": "",
-                "record_url": "",
-                "indiener_names": "",
-                "notes": "",
-            },
-        )
+        try:
+            writes.failures += write_once(client, slug, writes.cycles)
+        except (OSError, RuntimeError, LookupError) as error:
+            writes.failures.append(f"{slug}: {error}")
         elapsed = time.perf_counter() - started
-        results["latencies"].append(elapsed)
-        results["writes"] += 2
-        results["errors"] += (status != 302) + (motie != 302)
+        writes.seconds.append(elapsed)
+        writes.cycles += 1
+        writes.posts += 2
         stop.wait(max(0.0, 1.0 - elapsed))
 
 
+def login_limit_holds(base: str) -> tuple[bool, list[int]]:
+    """Seven wrong passwords, each on a new connection (any worker may answer): the first
+    five are refused with 400, then 429 for the rest of the ten minutes."""
+    statuses = []
+    for attempt in range(7):
+        client = Browser(base)
+        form = find_form(client.get("/login"), "/login", page_path="/login")
+        status, _, _ = client.request(
+            "/login", form.values(email=BENCH_VOLUNTEER, password=f"fout {attempt}")
+        )
+        statuses.append(status)
+    return statuses[:5] == [400] * 5 and statuses[5:] == [429, 429], statuses
+
+
+@dataclass
+class SizeResult:
+    size: str
+    heading: str
+    wrk: WrkResult
+    writes: Writes
+    limit_holds: bool
+    limit_statuses: list[int]
+
+    @property
+    def goal_met(self) -> bool:
+        return (
+            self.wrk.rps >= GOAL_RPS
+            and self.wrk.errors == 0
+            and self.wrk.latency_ms.get(99, float("inf")) < GOAL_P99_MS
+            and not self.writes.failures
+            and self.limit_holds
+        )
+
+
+def run_size(size: str, args: argparse.Namespace, workdir: Path) -> SizeResult:
+    with temporary_database(args.database, args.postgres_server) as database:
+        print(f"[{size}] building the database on {args.database} ...", flush=True)
+        built = build_database(database, size)
+        print(
+            f"[{size}] built in {built.seconds:.0f} s: "
+            + ", ".join(f"{count} {table}" for table, count in built.counts.items()),
+            flush=True,
+        )
+        with redis_server() as redis_url:
+            env = {
+                **instance_environment(database.url, database.instance),
+                "MOTIETRACKER_RATELIMIT_STORAGE_URI": redis_url,
+            }
+            with gunicorn(env, args.workers, args.threads) as (base, settings):
+                script = workdir / "pages.lua"
+                script.write_text(WRK_SCRIPT % ", ".join(f'"{page}"' for page in PAGES))
+                # Warm up: every worker boots, connects and renders each page once.
+                run_wrk(base, 2, args.connections, threads=2, script=script)
+                stop, writes = threading.Event(), Writes()
+                writer = threading.Thread(target=volunteer_writes, args=(base, stop, writes))
+                writer.start()
+                try:
+                    result = run_wrk(base, args.seconds, args.connections, threads=2, script=script)
+                finally:
+                    stop.set()
+                    writer.join(60)
+                holds, statuses = login_limit_holds(base)
+    heading = (
+        f"size {size}, {args.database}, Redis; gunicorn -c gunicorn.conf.py: "
+        f"{settings.workers} workers x {settings.threads} threads; {os.cpu_count()} cores; "
+        f"wrk 2 threads, {args.connections} connections, {args.seconds} s"
+    )
+    return SizeResult(size, heading, result, writes, holds, statuses)
+
+
+def report(results: list[SizeResult]) -> None:
+    print()
+    for result in results:
+        print(result.heading)
+    print()
+    print(
+        f"{'size':<6} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7} "
+        f"{'writes':>7} {'failed':>7} {'ms/write':>9} {'limit':>6} goal"
+    )
+    for r in results:
+        latency = r.wrk.latency_ms
+        print(
+            f"{r.size:<6} {r.wrk.rps:7.0f} {latency.get(50, 0):8.1f} {latency.get(95, 0):8.1f} "
+            f"{latency.get(99, 0):8.1f} {r.wrk.errors:7d} {r.writes.posts:7d} "
+            f"{len(r.writes.failures):7d} {median(r.writes.seconds) * 1000:9.0f} "
+            f"{'holds' if r.limit_holds else 'NO':>6} {'met' if r.goal_met else 'NOT MET'}"
+        )
+    print(
+        f"errors: non-2xx/3xx + socket errors; writes: form posts (contact + motion edit "
+        f"per second), ms/write: median per pair; goal: >= {GOAL_RPS} req/s, 0 errors, "
+        f"p99 < {GOAL_P99_MS} ms, limit holds"
+    )
+    for r in results:
+        for failure in r.writes.failures[:5]:
+            print(f"  [{r.size}] write failed: {failure}")
+        if not r.limit_holds:
+            print(f"  [{r.size}] login statuses: {r.limit_statuses}")
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description="Load run on loopback")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument(
+        "--size",
+        choices=list(SIZES),
+        action="append",
+        dest="sizes",
+        help="database size (repeatable; default: seed and x10)",
+    )
+    parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
+    parser.add_argument(
+        "--postgres-server",
+        help="server for the temporary database (default: $BENCH_POSTGRES_URL, "
+        "$MOTIETRACKER_TEST_POSTGRES_SERVER or postgresql://postgres@127.0.0.1:5432/postgres)",
+    )
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--connections", type=int, default=8)
-    parser.add_argument("--threads", type=int, default=2, help="gunicorn threads per worker")
+    parser.add_argument("--workers", type=int, help="override gunicorn.conf.py's workers")
+    parser.add_argument("--threads", type=int, help="override gunicorn.conf.py's threads")
     args = parser.parse_args()
-    for program in ("wrk", "redis-server"):
-        if shutil.which(program) is None:
-            raise SystemExit(f"{program} is not installed: apt-get install wrk redis-server")
-
-    cluster = None
-    database_url = os.environ.get("DATABASE_URL")
-    if not database_url:
-        bin_dir = postgres_bin()
-        if bin_dir is None:
-            raise SystemExit("set DATABASE_URL or install PostgreSQL (apt-get install postgresql)")
-        cluster = Cluster(bin_dir)
-        cluster.start()
-        database_url = cluster.url
-    redis_port = free_port()
-    redis = subprocess.Popen(
-        ["redis-server", "--port", str(redis_port), "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-    )
-    workdir = Path(tempfile.mkdtemp(prefix="motietracker-load-"))
-    server = Server(
-        database_url,
-        workdir / "instance",
-        {"MOTIETRACKER_RATELIMIT_STORAGE_URI": f"redis://127.0.0.1:{redis_port}"},
-    )
-    try:
-        flask = [sys.executable, "-m", "flask", "--app", "app"]
-        subprocess.run([*flask, "init"], cwd=ROOT, env=server.env, check=True, capture_output=True)
-        password = "belasting-wachtwoord"
-        subprocess.run(
-            [
-                *flask,
-                "users",
-                "create",
-                "--email",
-                "load@example.org",
-                "--name",
-                "Belasting",
-                "--role",
-                "vrijwilliger",
-                "--password-stdin",
-            ],
-            cwd=ROOT,
-            env=server.env,
-            input=password + "\n",
-            text=True,
-            check=True,
-            capture_output=True,
-        )
-        server.start(workers=2, threads=args.threads)
-        script = workdir / "pages.lua"
-        script.write_text(WRK_SCRIPT % ", ".join(f'"{page}"' for page in PAGES))
-
-        stop, results = threading.Event(), {"writes": 0, "errors": 0, "latencies": []}
-        writer = threading.Thread(
-            target=volunteer_writes, args=(server.url, "load@example.org", password, stop, results)
-        )
-        writer.start()
-        output = subprocess.run(
-            [
-                "wrk",
-                "-H",
-                "Accept-Encoding: gzip",
-                "-t2",
-                f"-c{args.connections}",
-                f"-d{args.seconds}s",
-                "-s",
-                str(script),
-                server.url,
-            ],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-        stop.set()
-        writer.join(60)
-        found = dict(re.findall(r"(\w+)=([\d.]+)", output.split("RESULT", 1)[1]))
-        rps = int(found["requests"]) / float(found["seconds"])
-        errors = int(found["errors"]) + int(found["non2xx"])
-        p50, p95, p99 = (int(found[k]) / 1000 for k in ("p50", "p95", "p99"))
-        print(
-            "gunicorn 2 workers, PostgreSQL, Redis; "
-            f"wrk 2 threads, {args.connections} connections, {args.seconds} s"
-        )
-        print(
-            f"public pages: {rps:.0f} req/s, p50 {p50:.1f} ms, p95 {p95:.1f} ms, "
-            f"p99 {p99:.1f} ms, errors {errors}"
-        )
-        latencies = sorted(results["latencies"])
-        median = latencies[len(latencies) // 2] * 1000 if latencies else 0
-        print(
-            f"volunteer writes meanwhile: {results['writes']} form posts, "
-            f"{results['errors']} errors, "
-            f"median {median:.0f} ms per contact + motie"
-        )
-
-        from tests.faults.test_faults import Browser
-
-        statuses = []
-        for attempt in range(7):
-            client = Browser(server.url)  # a new connection each time: either worker may answer
-            statuses.append(
-                client.post(
-                    "/login",
-                    {
-                        "email": "load@example.org",
-                        "password": f"fout {attempt}",
-                        "csrf_token": client.token("/login"),
-                    },
-                )
-            )
-        holds = statuses[:5] == [400] * 5 and statuses[5:] == [429, 429]
-        print(f"rate limit across workers: {statuses} -> {'holds' if holds else 'DOES NOT HOLD'}")
-        ok = rps >= 200 and errors == 0 and p99 < 250 and results["errors"] == 0 and holds
-        print(
-            "goal (>= 200 req/s, 0 errors, p99 < 250 ms, limit holds):", "met" if ok else "NOT MET"
-        )
-        if not ok:
-            raise SystemExit(1)
-    finally:
-        server.stop()
-        redis.terminate()
-        redis.wait(timeout=10)
-        if cluster is not None:
-            cluster.remove()
-        shutil.rmtree(workdir, ignore_errors=True)
+    require("wrk", "redis-server", "gunicorn")
+    stop_on_sigterm()
+    with tempfile.TemporaryDirectory(prefix="motietracker-load-") as workdir:
+        results = [run_size(size, args, Path(workdir)) for size in args.sizes or ["seed", "x10"]]
+    report(results)
 
 
 if __name__ == "__main__":

@@ -245,7 +245,8 @@ def run_wrk(
     script: Path | None = None,
     headers: Sequence[str] = ("Accept-Encoding: gzip",),
 ) -> WrkResult:
-    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    duration = max(1, round(seconds))  # wrk takes whole seconds
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency"]
     command += ["--timeout", "10s"]
     for header in headers:
         command += ["-H", header]
