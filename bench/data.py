@@ -52,25 +52,32 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 # The app, reached only here.
-from flask import Flask  # noqa: E402
-from sqlalchemy import event, func, select, text  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
-from sqlalchemy.orm import selectinload  # noqa: E402
-from werkzeug.security import generate_password_hash  # noqa: E402
+try:
+    from flask import Flask
+    from sqlalchemy import event, func, select, text
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.orm import selectinload
+    from werkzeug.security import generate_password_hash
 
-from campaign import create_app  # noqa: E402
-from campaign.accounts.models import Role, User  # noqa: E402
-from campaign.audit.models import AuditEntry  # noqa: E402
-from campaign.dates import PartialDate  # noqa: E402
-from campaign.extensions import db  # noqa: E402
-from campaign.gemeenten.models import (  # noqa: E402
-    CampaignStatus,
-    Fractie,
-    Gemeente,
-    StatusChange,
-)
-from campaign.moties.models import Motie, Outcome, Stemming, Vote  # noqa: E402
-from campaign.outreach.models import Channel, Direction, OutreachEntry  # noqa: E402
+    from campaign import create_app
+    from campaign.accounts.models import Role, User
+    from campaign.audit.models import AuditEntry
+    from campaign.dates import PartialDate
+    from campaign.extensions import db
+    from campaign.gemeenten.models import (
+        CampaignStatus,
+        Fractie,
+        Gemeente,
+        StatusChange,
+    )
+    from campaign.moties.models import Motie, Outcome, Stemming, Vote
+    from campaign.outreach.models import Channel, Direction, OutreachEntry
+except ModuleNotFoundError as missing:
+    raise SystemExit(
+        f"cannot import {missing.name} with {sys.executable}: run the benchmarks with the "
+        "project's .venv/bin/python (make .venv/.installed-…), or adapt the imports in "
+        "bench/data.py if the app moved"
+    ) from None
 
 SIZES = {"seed": 0, "x10": 10, "x100": 100}
 BENCH_PASSWORD = "bench-wachtwoord-2026"

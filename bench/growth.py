@@ -49,7 +49,7 @@ from data import (  # noqa: E402
     temporary_database,
 )
 from flask.testing import FlaskClient  # noqa: E402
-from tools import find_form, stop_on_sigterm  # noqa: E402
+from tools import find_form, run_cleanly  # noqa: E402
 from werkzeug.datastructures import MultiDict  # noqa: E402
 
 VOLUNTEER, ADMIN = "vrijwilliger", "admin"
@@ -245,10 +245,9 @@ def main() -> None:
         "--only", action="append", help="measure only URLs starting with this (repeatable)"
     )
     args = parser.parse_args()
-    stop_on_sigterm()
     results = {size: measure_size(size, args) for size in args.sizes or list(SIZES)}
     report(results, args.database)
 
 
 if __name__ == "__main__":
-    main()
+    run_cleanly(main)

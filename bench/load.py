@@ -52,8 +52,8 @@ from tools import (  # noqa: E402
     median,
     redis_server,
     require,
+    run_cleanly,
     run_wrk,
-    stop_on_sigterm,
 )
 
 PAGES = [
@@ -268,11 +268,10 @@ def main() -> None:
     parser.add_argument("--threads", type=int, help="override gunicorn.conf.py's threads")
     args = parser.parse_args()
     require("wrk", "redis-server", "gunicorn")
-    stop_on_sigterm()
     with tempfile.TemporaryDirectory(prefix="motietracker-load-") as workdir:
         results = [run_size(size, args, Path(workdir)) for size in args.sizes or ["seed", "x10"]]
     report(results)
 
 
 if __name__ == "__main__":
-    main()
+    run_cleanly(main)

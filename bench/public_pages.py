@@ -36,7 +36,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from data import SIZES, build_database, instance_environment, temporary_database  # noqa: E402
-from tools import WrkResult, gunicorn, median, require, run_wrk, stop_on_sigterm  # noqa: E402
+from tools import WrkResult, gunicorn, median, require, run_cleanly, run_wrk  # noqa: E402
 
 HEALTHZ = "/healthz"
 PAGES = [
@@ -151,7 +151,6 @@ def main() -> None:
     )
     args = parser.parse_args()
     require("wrk", "gunicorn")
-    stop_on_sigterm()
     pages = args.pages or PAGES
 
     with temporary_database(args.database, args.postgres_server) as database:
@@ -175,4 +174,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    run_cleanly(main)

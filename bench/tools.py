@@ -24,7 +24,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
@@ -49,17 +49,25 @@ def require(*programs: str) -> None:
         raise SystemExit("missing: " + "; ".join(missing))
 
 
-def stop_on_sigterm() -> None:
-    """Turn SIGTERM into SystemExit, so `finally` blocks stop servers and drop databases.
+def run_cleanly(main: Callable[[], None]) -> None:
+    """Run a benchmark so that Ctrl-C, SIGTERM or SIGHUP stop it in order: the `finally`
+    blocks stop its servers and drop its databases, then it exits with a short message.
 
-    Ctrl-C already raises KeyboardInterrupt in the main thread; servers run in their own
-    session, so they do not get the terminal's signal and are stopped in order instead.
+    SIGINT gets Python's handler even where a shell started the script in the background
+    with SIGINT ignored. Servers run in their own session, so a terminal's Ctrl-C reaches
+    only this process, which then stops them itself.
     """
 
-    def leave(signum: int, frame: FrameType | None) -> None:
-        raise SystemExit(128 + signum)
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt(signal.Signals(signum).name)
 
-    signal.signal(signal.SIGTERM, leave)
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, interrupt)
+    try:
+        main()
+    except KeyboardInterrupt as stopped:
+        name = stopped.args[0] if stopped.args else "SIGINT"
+        raise SystemExit(f"stopped by {name}; servers and temporary databases removed") from None
 
 
 def free_port() -> int:
