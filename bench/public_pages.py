@@ -63,8 +63,12 @@ class PageResult:
     plain_bytes: int
 
     @property
+    def ratios(self) -> list[float]:
+        return [page.rps / healthz.rps for page, healthz in self.pairs if healthz.rps]
+
+    @property
     def ratio(self) -> float:
-        return median([page.rps / healthz.rps for page, healthz in self.pairs if healthz.rps])
+        return median(self.ratios)
 
     def median_of(self, which: int, value: str) -> float:
         results = [pair[which] for pair in self.pairs]
@@ -113,13 +117,14 @@ def report(results: list[PageResult], heading: str) -> None:
     print()
     print(heading)
     print(
-        f"{'page':<30} {'req/s':>7} {'healthz':>7} {'ratio':>6} {'p50 ms':>8} {'p99 ms':>8} "
-        f"{'kB gz':>7} {'kB':>7} {'errors':>6}"
+        f"{'page':<30} {'req/s':>7} {'healthz':>7} {'ratio':>6} {'range':>10} {'p50 ms':>8} "
+        f"{'p99 ms':>8} {'kB gz':>7} {'kB':>7} {'errors':>6}"
     )
     for result in results:
+        spread = f"{min(result.ratios, default=0):.2f}-{max(result.ratios, default=0):.2f}"
         print(
             f"{result.page:<30} {result.median_of(0, 'rps'):7.0f} "
-            f"{result.median_of(1, 'rps'):7.0f} {result.ratio:6.2f} "
+            f"{result.median_of(1, 'rps'):7.0f} {result.ratio:6.2f} {spread:>10} "
             f"{result.median_of(0, '50'):8.1f} {result.median_of(0, '99'):8.1f} "
             f"{result.gzip_bytes / 1000:7.1f} {result.plain_bytes / 1000:7.1f} "
             f"{result.errors:6d}"
@@ -132,7 +137,8 @@ def report(results: list[PageResult], heading: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__.splitlines()[0] if __doc__ else None,
-        epilog="Ratios are medians over the pairs; req/s, p50 and p99 are medians too.",
+        epilog="Ratios are medians over the pairs (range: lowest and highest pair); req/s, "
+        "p50 and p99 are medians too.",
     )
     parser.add_argument("--size", choices=list(SIZES), default="seed")
     parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
