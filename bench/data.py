@@ -12,17 +12,19 @@ Sizes:
 
 Every record goes in through the ORM in a few large flushes, so the app's own audit listener
 writes the audit log exactly as it does for volunteers (a create row per record, an update row
-per change), at the scale of a real campaign: x100 holds about 45,000 records and 50,000 audit
-rows. The audit rows carry the time of the build and no actor; everything else carries dates
-spread over the campaign. The data is random but repeatable (`--random-seed`).
+per change), at the scale of a real campaign: x10 adds about 20,000 records and 24,000 audit
+rows, x100 about 51,000 records and 70,000 audit rows. The audit rows carry the time of the
+build and no actor; everything else carries dates spread over the campaign. The data is random
+but repeatable (`--random-seed`); x10 and x100 share their fracties, motions and claims.
 
-This module is the benchmarks' only door into the app's code: `create_app`, `db`, the models,
-`load_seed_data` and the `flask init` command. When the app moves, adapt the imports here.
+This module is the benchmarks' only door into the app's code: `create_app`, `db`, the models
+and the `flask init` command (migrations and `load_seed_data`). When the app moves, adapt the
+imports here; the other scripts reach the app over HTTP or through the helpers below.
 
 Usage:
   .venv/bin/python bench/data.py --size x10 --database-url sqlite:////tmp/x10.sqlite
   .venv/bin/python bench/data.py --size x100 \\
-      --database-url postgresql://postgres@127.0.0.1:55432/motietracker_x100
+      --database-url postgresql://postgres@127.0.0.1:5432/motietracker_x100
 
 The database must exist and be empty (an SQLite file is created); the schema comes from
 `flask --app app init`, which runs the migrations and loads the seed data.

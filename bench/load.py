@@ -198,7 +198,8 @@ def run_size(size: str, args: argparse.Namespace, workdir: Path) -> SizeResult:
             }
             with gunicorn(env, args.workers, args.threads) as (base, settings):
                 script = workdir / "pages.lua"
-                script.write_text(WRK_SCRIPT % ", ".join(f'"{page}"' for page in PAGES))
+                pages = args.pages or PAGES
+                script.write_text(WRK_SCRIPT % ", ".join(f'"{page}"' for page in pages))
                 # Warm up: every worker boots, connects and renders each page once.
                 run_wrk(base, 2, args.connections, threads=2, script=script)
                 stop, writes = threading.Event(), Writes()
@@ -264,6 +265,9 @@ def main() -> None:
     )
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument(
+        "--page", action="append", dest="pages", help="page in the mix (repeatable; replaces it)"
+    )
     parser.add_argument("--workers", type=int, help="override gunicorn.conf.py's workers")
     parser.add_argument("--threads", type=int, help="override gunicorn.conf.py's threads")
     args = parser.parse_args()
