@@ -637,9 +637,14 @@ def main() -> None:
     )
     parser.add_argument("--random-seed", type=int, default=2026)
     args = parser.parse_args()
+    url = make_url(args.database_url)
+    if url.get_backend_name() == "sqlite" and url.database and not Path(url.database).is_absolute():
+        # The app would put a relative SQLite path in its (temporary) instance folder.
+        url = url.set(database=str(Path(url.database).resolve()))
     instance = args.instance or Path(tempfile.mkdtemp(prefix="motietracker-bench-instance-"))
     try:
-        report = build_database(Database(args.database_url, instance), args.size, args.random_seed)
+        database = Database(url.render_as_string(hide_password=False), instance)
+        report = build_database(database, args.size, args.random_seed)
     finally:
         if args.instance is None:
             shutil.rmtree(instance, ignore_errors=True)
