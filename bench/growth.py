@@ -36,6 +36,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from browser import find_form  # noqa: E402
 from data import (  # noqa: E402
     BENCH_ADMIN,
     BENCH_PASSWORD,
@@ -49,7 +50,7 @@ from data import (  # noqa: E402
     temporary_database,
 )
 from flask.testing import FlaskClient  # noqa: E402
-from tools import find_form, run_cleanly  # noqa: E402
+from tools import run_cleanly  # noqa: E402
 from werkzeug.datastructures import MultiDict  # noqa: E402
 
 VOLUNTEER, ADMIN = "vrijwilliger", "admin"

@@ -36,6 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from browser import Browser, find_form  # noqa: E402
 from data import (  # noqa: E402
     BENCH_PASSWORD,
     BENCH_VOLUNTEER,
@@ -45,9 +46,7 @@ from data import (  # noqa: E402
     temporary_database,
 )
 from tools import (  # noqa: E402
-    Browser,
     WrkResult,
-    find_form,
     gunicorn,
     median,
     redis_server,
