@@ -1,67 +1,26 @@
-"""The readable history of changes: audit rows as lines a volunteer understands, for one
-gemeente or the whole team."""
+"""The readable history of changes: audit rows as dated Dutch sentences, for one gemeente (all
+of it) or for the team (what people did, not what seeding or a load by the system did)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 
 from campaign.accounts.models import User
 from campaign.audit.models import AuditEntry
+from campaign.audit.sentences import Names, Part, field_label, sentence
+from campaign.dates import DUTCH_TIME, today
 from campaign.extensions import db
+from campaign.formatting import dutch_date
 from campaign.gemeenten.models import Gemeente
+from campaign.moties.models import Motie
 
-ACTIONS = {"create": "voegde toe", "update": "wijzigde", "delete": "verwijderde"}
-TABLE_LABELS = {
-    "gemeenten": "gemeente",
-    "fracties": "fractie",
-    "moties": "motie",
-    "stemmingen": "stemming",
-    "outreach_entries": "contact",
-    "contact_persons": "contactpersoon",
-    "status_changes": "status",
-    "users": "account",
-    "template_versions": "tekstversie",
-}
-
-
-FIELD_LABELS = {
-    "griffie_email": "e-mailadres griffie",
-    "website": "website",
-    "has_noodopvang": "noodopvang",
-    "notes": "notities",
-    "volunteer_id": "vrijwilliger",
-    "status": "status",
-    "status_since": "status sinds",
-    "status_set_by_id": "status gezet door",
-    "manual_status": "status met de hand",
-    "manual_status_reason": "reden",
-    "manual_status_at": "met de hand gezet op",
-    "name": "naam",
-    "seats": "zetels",
-    "leader_name": "fractievoorzitter",
-    "leader_email": "e-mailadres fractievoorzitter",
-    "raadsperiode": "raadsperiode",
-    "title": "titel",
-    "submitted_on": "ingediend op",
-    "voted_on": "gestemd op",
-    "outcome": "uitslag",
-    "votes_for": "stemmen voor",
-    "votes_against": "stemmen tegen",
-    "record_url": "raadsbesluit",
-    "indieners": "indieners",
-    "indiener_names": "ondertekenaars",
-    "vote": "stem",
-    "follow_up_done": "opgevolgd",
-    "function": "functie",
-    "email": "e-mailadres",
-    "phone": "telefoon",
-    "role": "rol",
-    "active": "actief",
-    "updated_at": "gewijzigd op",
-}
+SYSTEM = "Het systeem"
+# Rows that only repeat what another row of the same change says.
+NOT_IN_THE_TEAM_FEED = ("stemmingen", "outbox_messages", "mail_batches")
 
 
 @dataclass(frozen=True)
@@ -74,63 +33,93 @@ class Change:
 @dataclass(frozen=True)
 class Activity:
     entry: AuditEntry
-    actor: str
-    action: str
-    what: str
-    gemeente: Gemeente | None
+    parts: list[Part]
+    day: str
     changes: list[Change]
 
 
-def describe(entries: list[AuditEntry]) -> list[Activity]:
-    """Turn audit rows into readable lines, in two queries however many rows there are."""
-    actor_ids = {e.actor_id for e in entries if e.actor_id is not None}
-    gemeente_ids = {e.gemeente_id for e in entries if e.gemeente_id is not None}
-    actors = {
-        user.id: user.name
-        for user in db.session.scalars(select(User).where(User.id.in_(actor_ids)))
+def _day(entry: AuditEntry, now: date) -> str:
+    """ "25 november" this year, "25 november 2025" before."""
+    day = entry.occurred_at.astimezone(DUTCH_TIME).date()
+    text = dutch_date(day)
+    return text.removesuffix(f" {now.year}") if day.year == now.year else text
+
+
+def _names(entries: list[AuditEntry]) -> Names:
+    user_ids = {e.actor_id for e in entries if e.actor_id is not None}
+    for entry in entries:
+        values = {**(entry.before or {}), **(entry.after or {})}
+        if isinstance(values.get("volunteer_id"), int):
+            user_ids.add(values["volunteer_id"])
+        if entry.table_name == "users":
+            user_ids.add(entry.record_id)
+    motion_ids = {e.record_id for e in entries if e.table_name == "moties"}
+    users = {u.id: u.name for u in db.session.scalars(select(User).where(User.id.in_(user_ids)))}
+    motions = {
+        m.id: m.display_title
+        for m in db.session.scalars(select(Motie).where(Motie.id.in_(motion_ids)))
     }
+    return Names(users, motions)
+
+
+def describe(entries: list[AuditEntry]) -> list[Activity]:
+    """Turn audit rows into sentences, in a fixed number of queries however many rows there are."""
+    names = _names(entries)
+    gemeente_ids = {e.gemeente_id for e in entries if e.gemeente_id is not None}
     gemeenten = {
         gemeente.id: gemeente
         for gemeente in db.session.scalars(select(Gemeente).where(Gemeente.id.in_(gemeente_ids)))
     }
-    return [
-        Activity(
-            entry=entry,
-            actor=actors.get(entry.actor_id, "systeem") if entry.actor_id else "systeem",
-            action=ACTIONS.get(entry.action, entry.action),
-            what=_record_label(entry),
-            gemeente=gemeenten.get(entry.gemeente_id) if entry.gemeente_id else None,
-            changes=_changes(entry),
-        )
-        for entry in entries
-    ]
+    now = today()
+    activities = []
+    for entry in entries:
+        actor = names.users.get(entry.actor_id, SYSTEM) if entry.actor_id else SYSTEM
+        gemeente = gemeenten.get(entry.gemeente_id) if entry.gemeente_id else None
+        parts = sentence(entry, actor, gemeente, names)
+        if parts is not None:
+            activities.append(Activity(entry, parts, _day(entry, now), _changes(entry, names)))
+    return activities
 
 
-def _changes(entry: AuditEntry) -> list[Change]:
+def _shown(key: str, value: Any, names: Names) -> Any:
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if key in ("volunteer_id", "status_set_by_id") and isinstance(value, int):
+        return names.users.get(value, value)
+    return value
+
+
+def _changes(entry: AuditEntry, names: Names) -> list[Change]:
     """What an update changed, field by field, in words a volunteer knows."""
     if entry.action != "update" or not entry.after:
         return []
     before = entry.before or {}
     return [
-        Change(FIELD_LABELS.get(key, key), before.get(key), entry.after[key])
-        for key in sorted(entry.after, key=lambda k: FIELD_LABELS.get(k, k))
+        Change(
+            field_label(key),
+            _shown(key, before.get(key), names),
+            _shown(key, entry.after[key], names),
+        )
+        for key in sorted(entry.after, key=field_label)
     ]
 
 
-def _record_label(entry: AuditEntry) -> str:
-    values: dict[str, Any] = entry.after or entry.before or {}
-    label = TABLE_LABELS.get(entry.table_name, entry.table_name)
-    name = values.get("name") or values.get("title")
-    return f"{label} {name}" if name and entry.table_name != "gemeenten" else label
-
-
 def recent_activity(limit: int = 20) -> list[Activity]:
+    """What people in the team did lately, and reports that came in from the public.
+
+    Changes without a person (seeding, register loads, other runs by the system) are left out.
+    """
+    by_people = or_(
+        AuditEntry.actor_id.is_not(None),
+        and_(AuditEntry.table_name == "reports", AuditEntry.action == "create"),
+    )
     entries = db.session.scalars(
         select(AuditEntry)
+        .where(by_people, AuditEntry.table_name.not_in(NOT_IN_THE_TEAM_FEED))
         .order_by(AuditEntry.occurred_at.desc(), AuditEntry.id.desc())
-        .limit(limit)
+        .limit(limit * 2)
     ).all()
-    return describe(list(entries))
+    return describe(list(entries))[:limit]
 
 
 def gemeente_history(gemeente: Gemeente, limit: int = 100) -> list[Activity]:

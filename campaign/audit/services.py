@@ -14,7 +14,7 @@ from flask import Flask
 from flask_login import current_user
 from flask_sqlalchemy.session import Session as FlaskSession
 from sqlalchemy import event, insert, inspect, select
-from sqlalchemy.orm import Mapper, Session, UOWTransaction
+from sqlalchemy.orm import MANYTOONE, Mapper, Session, UOWTransaction
 
 from campaign.acting import act_as, current_actor_id
 from campaign.audit.models import AuditEntry
@@ -79,6 +79,19 @@ def _changed_values(session: Session, obj: Any) -> tuple[dict[str, Any], dict[st
             before[key] = history.deleted[0]
         else:
             unknown_before.append(key)
+    # A reference set through its relationship (gemeente.volunteer = user) reaches its foreign
+    # key column only during the flush, after this listener: read it from the relationship.
+    for relationship in state.mapper.relationships:
+        if relationship.direction is not MANYTOONE or len(relationship.local_columns) != 1:
+            continue
+        (column,) = relationship.local_columns
+        key = state.mapper.get_property_by_column(column).key
+        history = state.attrs[relationship.key].history
+        if key in after or not (history.added or history.deleted):
+            continue
+        added = history.added[0] if history.added else None
+        after[key] = getattr(added, "id", None)
+        unknown_before.append(key)
     if unknown_before:
         before.update(_stored_values(session, obj, unknown_before))
     for relationship in state.mapper.relationships:

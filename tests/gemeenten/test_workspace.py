@@ -47,7 +47,10 @@ def test_details_are_saved_and_logged(client, page, gemeente):
     stored = db.session.get(Gemeente, gemeente.id)
     assert (stored.griffie_email, stored.has_noodopvang) == ("griffie@zeist.example", True)
     html = client.get(page).get_data(as_text=True)
-    assert "Vera Vrijwilliger</strong> wijzigde gemeente" in html
+    assert (
+        f'Vera Vrijwilliger wijzigde de gegevens van <a href="{page}">Zeist</a> '
+        "(e-mailadres griffie, noodopvang, notities, website)"
+    ) in html
     assert '<th scope="row">e-mailadres griffie</th><td></td><td>griffie@zeist.example</td>' in html
 
 
