@@ -32,7 +32,12 @@ def openapi_document(server_url: str) -> dict[str, Any]:
         "type": "object",
         "properties": {
             "id": {"type": "integer"},
-            "title": {"type": ["string", "null"]},
+            "title": {
+                "type": "string",
+                "description": "The motion's one title: the model motion's when made from it, "
+                "else the title recorded, else 'Motie (titel onbekend)'.",
+            },
+            "title_recorded": {"type": ["string", "null"]},
             "submitted_on": PARTIAL_DATE,
             "voted_on": PARTIAL_DATE,
             "outcome": {"type": ["string", "null"], "enum": [o.value for o in Outcome] + [None]},

@@ -23,7 +23,8 @@ def gemeente_summary(gemeente: Gemeente) -> dict[str, Any]:
 def motie_detail(motie: Motie) -> dict[str, Any]:
     return {
         "id": motie.id,
-        "title": motie.title,
+        "title": motie.display_title,
+        "title_recorded": motie.title,
         "submitted_on": motie.submitted_on.isoformat() if motie.submitted_on else None,
         "voted_on": motie.voted_on.isoformat() if motie.voted_on else None,
         "outcome": motie.outcome.value if motie.outcome else None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from wtforms import SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import BooleanField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import URL, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -31,6 +31,10 @@ class MultiCheckboxField(SelectMultipleField):
 
 class MotieForm(VersionedForm):
     title = StringField("Titel", validators=[Length(max=250)], filters=[empty_to_none])
+    from_model_motion = BooleanField(
+        "Gemaakt van de voorbeeldmotie van KinderpardonNU",
+        description="Dan heet de motie overal zoals de voorbeeldmotie.",
+    )
     submitted_on = PartialDateField("Ingediend op", description=DATE_HINT)
     voted_on = PartialDateField("Gestemd op", description=DATE_HINT)
     outcome = SelectField("Uitslag", choices=options(OUTCOME_CHOICES), default="")

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from campaign.gemeenten.models import Fractie, Gemeente
 
 
+UNKNOWN_TITLE = "Motie (titel onbekend)"
+
+
 class Outcome(StrEnum):
     AANGENOMEN = "aangenomen"
     VERWORPEN = "verworpen"
@@ -55,7 +58,8 @@ class Motie(Model):
     gemeente_id: Mapped[int] = mapped_column(ForeignKey("gemeenten.id"), index=True)
     gemeente: Mapped[Gemeente] = relationship(back_populates="moties")
     template_version_id: Mapped[int | None] = mapped_column(ForeignKey("template_versions.id"))
-    template_version: Mapped[TemplateVersion | None] = relationship()
+    # Set when the motion was made from the campaign's model motion (that text version).
+    template_version: Mapped[TemplateVersion | None] = relationship(lazy="selectin")
     # None where the source does not give the motion's own title.
     title: Mapped[str | None] = mapped_column(String(250))
     submitted_on: Mapped[PartialDate | None] = mapped_column(PartialDateType)
@@ -87,6 +91,14 @@ class Motie(Model):
     @property
     def audited_gemeente_id(self) -> int | None:
         return self.gemeente_id
+
+    @property
+    def display_title(self) -> str:
+        """The one title of this motion on every page and in the API: the model motion's title
+        when it was made from it, else the title recorded, else that it is unknown."""
+        if self.template_version is not None:
+            return self.template_version.title
+        return self.title or UNKNOWN_TITLE
 
     @property
     def is_decided(self) -> bool:

@@ -11,6 +11,8 @@ from sqlalchemy.orm import selectinload
 
 from campaign.concurrency import check_version, saving
 from campaign.dates import PartialDate, utcnow
+from campaign.documents.models import TemplateKind
+from campaign.documents.services import current_version
 from campaign.errors import UserError
 from campaign.extensions import db
 from campaign.gemeenten.models import CampaignStatus, Fractie, Gemeente, StatusChange
@@ -51,6 +53,8 @@ class MotieInput:
     notes: str = ""
     # None keeps the source already recorded (a volunteer's edit of a seeded motion).
     source: str | None = None
+    # Made from the campaign's model motion; None keeps what was recorded.
+    from_model_motion: bool | None = None
 
 
 def council_size(fracties: Sequence[Fractie]) -> int | None:
@@ -114,6 +118,10 @@ def validate_motie(gemeente: Gemeente, data: MotieInput) -> None:
 
 def _apply(motie: Motie, data: MotieInput) -> None:
     motie.title = data.title
+    if data.from_model_motion is False:
+        motie.template_version = None
+    elif data.from_model_motion and motie.template_version is None:
+        motie.template_version = current_version(TemplateKind.MOTIE)
     motie.submitted_on = data.submitted_on
     motie.voted_on = data.voted_on
     motie.outcome = data.outcome

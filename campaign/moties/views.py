@@ -27,6 +27,7 @@ def build_form(gemeente: Gemeente, motie: Motie | None) -> MotieForm:
         form = form_class(
             formdata=None,
             title=motie.title,
+            from_model_motion=motie.template_version is not None,
             submitted_on=motie.submitted_on,
             voted_on=motie.voted_on,
             outcome=motie.outcome.value if motie.outcome else "",
@@ -49,6 +50,7 @@ def motie_input(form: MotieForm, gemeente: Gemeente) -> services.MotieInput:
     fracties = {f.id: f for f in gemeente.fracties}
     return services.MotieInput(
         title=form.title.data,
+        from_model_motion=form.from_model_motion.data,
         submitted_on=form.submitted_on.data,
         voted_on=form.voted_on.data,
         outcome=Outcome(form.outcome.data) if form.outcome.data else None,

@@ -49,7 +49,10 @@ def test_amersfoort_shows_the_adopted_motion_with_26_votes_and_nine_parties(clie
             "DENK",
         ]
     )
-    assert motie["title"] is None and motie["record_url"] is None
+    # The appeal letter does not give the motion's own title: unknown, and said so the same
+    # way as on every page.
+    assert motie["title"] == "Motie (titel onbekend)" and motie["title_recorded"] is None
+    assert motie["record_url"] is None
 
 
 @pytest.mark.parametrize("key", ["GM9999", "nergenshuizen", "<script>", "GM03071"])

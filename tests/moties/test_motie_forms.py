@@ -132,3 +132,22 @@ def test_hostile_text_is_shown_literally(client, login, volunteer, council):
     html = client.get(f"/beheer/gemeenten/{gemeente.slug}").get_data(as_text=True)
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; {{ 7*7 }} &amp; Co" in html
+
+
+def test_a_motion_has_one_title_on_every_page_and_in_the_api(client, login, volunteer, seeded):
+    login(volunteer)
+    unknown = "Motie (titel onbekend)"
+    for page in ("/gemeente/amersfoort", "/beheer/gemeenten/amersfoort"):
+        assert unknown in client.get(page).get_data(as_text=True)
+    assert client.get("/api/v1/gemeenten/amersfoort").get_json()["moties"][0]["title"] == unknown
+
+    client.post(
+        "/beheer/gemeenten/zeist/moties/nieuw",
+        data={"title": "Eigen titel", "from_model_motion": "y", "submitted_on": "2026-01"},
+    )
+    model_title = "Pleidooi voor gewortelde kinderen"
+    for page in ("/gemeente/zeist", "/beheer/gemeenten/zeist"):
+        html = client.get(page).get_data(as_text=True)
+        assert model_title in html and "Eigen titel" not in html
+    (motie,) = client.get("/api/v1/gemeenten/zeist").get_json()["moties"]
+    assert motie["title"] == model_title and motie["title_recorded"] == "Eigen titel"
