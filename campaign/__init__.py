@@ -132,6 +132,7 @@ def register_commands(app: Flask) -> None:
     from campaign.accounts.cli import users_cli
     from campaign.backup.cli import export_command, import_command
     from campaign.cli import init_command
+    from campaign.digest.cli import digest_cli
     from campaign.documents.cli import motions_cli
     from campaign.kaart.cli import boundaries_cli
     from campaign.mail.cli import appeal_cli
@@ -141,5 +142,6 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(motions_cli)
     app.cli.add_command(boundaries_cli)
     app.cli.add_command(appeal_cli)
+    app.cli.add_command(digest_cli)
     app.cli.add_command(export_command)
     app.cli.add_command(import_command)

@@ -34,7 +34,10 @@ LAYERS = [
     ),
     ("core", {"gemeenten"}),
     ("feature", {"accounts", "audit", "documents", "kaart", "moties", "outreach"}),
-    ("combiner", {"backup", "discovery", "mail", "register", "reports", "seeding", "transfer"}),
+    (
+        "combiner",
+        {"backup", "digest", "discovery", "mail", "register", "reports", "seeding", "transfer"},
+    ),
     ("face", {"api", "dashboard", "health", "publiek", "workspace"}),
     ("app", {"__init__", "cli", "models"}),
 ]

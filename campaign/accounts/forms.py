@@ -64,3 +64,10 @@ class UserForm(DutchForm):
 class EditUserForm(VersionedForm):
     role = SelectField("Rol", choices=options(ROLE_CHOICES))
     active = BooleanField("Actief (kan inloggen)")
+
+
+class AccountForm(VersionedForm):
+    wants_digest = BooleanField(
+        "Stuur mij elke ochtend een e-mail met wat er die dag op te volgen is",
+        description="Alleen op dagen dat er iets te melden is.",
+    )

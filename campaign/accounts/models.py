@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 from flask_login import UserMixin
 from sqlalchemy import ForeignKey, String
+from sqlalchemy import true as sa_true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from campaign.dates import utcnow
@@ -34,6 +35,10 @@ class User(UserMixin, Model):
     # A generated first password must be replaced at the first login.
     must_change_password: Mapped[bool] = mapped_column(default=False)
     active: Mapped[bool] = mapped_column(default=True)
+    # The morning e-mail (`flask digest send`): on unless the volunteer switches it off, and
+    # the day it last went out, so a second run that day sends nothing twice.
+    wants_digest: Mapped[bool] = mapped_column(default=True, server_default=sa_true())
+    digest_sent_on: Mapped[date | None]
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     version_id: Mapped[int] = mapped_column(default=1)
 

@@ -212,3 +212,9 @@ def update_user(
 
 def list_users() -> list[User]:
     return list(db.session.scalars(select(User).order_by(User.active.desc(), User.name)))
+
+
+def set_digest_preference(user: User, wants_digest: bool, expected_version: int | None) -> None:
+    with saving(f"Het account van {user.name}"):
+        check_version(user, expected_version, f"Het account van {user.name}")
+        user.wants_digest = wants_digest

@@ -8,6 +8,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from campaign.accounts import bp, services
 from campaign.accounts.forms import (
+    AccountForm,
     ChangePasswordForm,
     ForgotPasswordForm,
     LoginForm,
@@ -16,7 +17,7 @@ from campaign.accounts.forms import (
 from campaign.accounts.logins import end_login, start_login
 from campaign.errors import UserError
 from campaign.extensions import limiter
-from campaign.forms import show_error
+from campaign.forms import show_error, try_save
 from campaign.mailer import DeliveryError, build_message, send
 from campaign.urls import safe_redirect_target, site_url_for
 
@@ -80,6 +81,32 @@ def logout() -> ResponseReturnValue:
     logout_user()
     flash("Je bent uitgelogd.", "success")
     return redirect(url_for("publiek.home"))
+
+
+@bp.route("/account", methods=["GET", "POST"])
+@login_required
+def account() -> ResponseReturnValue:
+    """The volunteer's own settings: the morning e-mail, and a link to change the password."""
+    form = AccountForm(obj=current_user)
+    if request.method == "GET":
+        form.version_id.data = str(current_user.version_id)
+        return render_template("accounts/account.html", form=form)
+    if not form.validate_on_submit():
+        return render_template("accounts/account.html", form=form), 400
+    refused = try_save(
+        form,
+        lambda: services.set_digest_preference(
+            current_user, form.wants_digest.data, form.expected_version
+        ),
+        current_user,
+    )
+    if refused:
+        return render_template("accounts/account.html", form=form), refused.status
+    flash(
+        "Je krijgt de ochtendmail." if current_user.wants_digest else "De ochtendmail staat uit.",
+        "success",
+    )
+    return redirect(url_for("accounts.account"))
 
 
 @bp.route("/account/wachtwoord", methods=["GET", "POST"])

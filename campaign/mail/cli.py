@@ -20,7 +20,8 @@ appeal_cli = AppGroup("appeal", help="Send the appeal e-mail to griffies.")
 def _echo_report(batch: MailBatch, report: BatchReport) -> None:
     click.echo(
         f"Batch {batch.id}: {report.sent} sent, {report.failed} failed, "
-        f"{report.uncertain} uncertain (interrupted earlier; not sent again)."
+        f"{report.uncertain} uncertain (interrupted earlier; not sent again), "
+        f"{report.skipped} skipped (the gemeente got the appeal from another batch meanwhile)."
     )
 
 
@@ -37,6 +38,12 @@ def _echo_report(batch: MailBatch, report: BatchReport) -> None:
     "--sender", "sender_email", required=True, help="E-mail address of the volunteer who sends."
 )
 @click.option("--dry-run", is_flag=True, help="Show what would be sent; send and store nothing.")
+@click.option(
+    "--again",
+    is_flag=True,
+    help="Also send to gemeenten that already have the appeal (needs --reason).",
+)
+@click.option("--reason", default="", help="Why the appeal goes out again (with --again).")
 def send_command(
     status: str | None,
     province: str | None,
@@ -44,6 +51,8 @@ def send_command(
     fractievoorzitters: bool,
     sender_email: str,
     dry_run: bool,
+    again: bool,
+    reason: str,
 ) -> None:
     """Send the appeal to every selected gemeente with a griffie address."""
     if not (status or province or codes):
@@ -55,9 +64,21 @@ def send_command(
         gemeenten = select_gemeenten(status, province, codes)
     except UserError as error:
         raise click.BadParameter(error.message) from None
-    plan = plan_batch(gemeenten, sender, fractievoorzitters)
+    if reason and not again:
+        raise click.UsageError("--reason goes with --again.")
+    try:
+        plan = plan_batch(gemeenten, sender, fractievoorzitters, again=again, reason=reason)
+    except UserError:
+        raise click.UsageError("--again needs a --reason (at most 500 characters).") from None
     for gemeente in plan.without_address:
         click.echo(f"No griffie address, not sent: {gemeente.cbs_code} {gemeente.name}")
+    for earlier in plan.already_sent:
+        when = earlier.sent_at.date().isoformat() if earlier.sent_at else earlier.status.value
+        what = "sending again" if again else "left out (use --again --reason to resend)"
+        click.echo(
+            f"Already has the appeal ({when}, batch {earlier.batch_id}), {what}: "
+            f"{earlier.gemeente.cbs_code} {earlier.gemeente.name}"
+        )
     for appeal in plan.appeals:
         verb = "Would send" if dry_run else "Sending"
         click.echo(f"{verb}: {appeal.gemeente.name} -> {', '.join(appeal.recipients)}")

@@ -28,6 +28,8 @@ class MessageStatus(StrEnum):
     VERSTUURD = "verstuurd"
     MISLUKT = "mislukt"
     ONZEKER = "onzeker"
+    # Left out at sending time: the gemeente got the appeal from another batch meanwhile.
+    OVERGESLAGEN = "overgeslagen"
 
 
 class MailBatch(Model):
@@ -38,6 +40,9 @@ class MailBatch(Model):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_by: Mapped[User | None] = relationship()
     include_fractie_leaders: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Why a volunteer sent the appeal again to gemeenten that already had it; None for a
+    # normal batch, which leaves those gemeenten out.
+    resend_reason: Mapped[str | None] = mapped_column(Text)
     messages: Mapped[list[OutboxMessage]] = relationship(
         back_populates="batch", order_by="OutboxMessage.id"
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
-from sqlalchemy import select
 
 from campaign.errors import UserError
 from campaign.extensions import db
@@ -14,7 +13,7 @@ from campaign.gemeenten.models import CampaignStatus, Gemeente
 from campaign.gemeenten.services import PROVINCES, GemeenteQuery, list_gemeenten
 from campaign.mail import bp
 from campaign.mail.models import MailBatch, MessageStatus, OutboxMessage
-from campaign.mail.services import create_batch, plan_batch, send_in_background
+from campaign.mail.services import create_batch, plan_batch, recent_batches, send_in_background
 
 
 def selected_gemeenten() -> list[Gemeente]:
@@ -34,22 +33,32 @@ def selected_gemeenten() -> list[Gemeente]:
 @bp.route("/oproep", methods=["GET", "POST"])
 def appeal() -> ResponseReturnValue:
     include_leaders = request.values.get("fractievoorzitters") == "1"
+    again = request.values.get("opnieuw") == "1"
+    reason = request.values.get("reden", "")
+    status = 200
     try:
         gemeenten = selected_gemeenten()
     except UserError as problem:
         flash(problem.message, "error")
-        gemeenten = []
-    plan = plan_batch(gemeenten, current_user, include_leaders)
+        gemeenten, status = [], 400
+    try:
+        plan = plan_batch(gemeenten, current_user, include_leaders, again, reason)
+    except UserError as problem:
+        flash(problem.message, "error")
+        plan, status = plan_batch(gemeenten, current_user, include_leaders), 400
     form = DutchForm()
-    if request.method == "POST" and form.validate_on_submit():
+    if request.method == "POST" and status == 200 and form.validate_on_submit():
         try:
             batch = create_batch(plan, current_user, include_leaders)
         except UserError as problem:
             flash(problem.message, "error")
+            status = 400
         else:
             send_in_background(batch.id)
             flash(f"{len(batch.messages)} berichten worden verstuurd.", "success")
             return redirect(url_for("mail.batch", batch_id=batch.id))
+    elif request.method == "POST" and status == 200:
+        status = 400
     return render_template(
         "mail/appeal.html",
         plan=plan,
@@ -58,10 +67,12 @@ def appeal() -> ResponseReturnValue:
         status=request.values.get("status", ""),
         province=request.values.get("provincie", ""),
         include_leaders=include_leaders,
+        again=again,
+        reason=reason,
         statuses=list(CampaignStatus),
         provinces=PROVINCES,
-        batches=db.session.scalars(select(MailBatch).order_by(MailBatch.id.desc()).limit(10)).all(),
-    )
+        batches=recent_batches(),
+    ), status
 
 
 @bp.get("/oproep/batches/<int:batch_id>")

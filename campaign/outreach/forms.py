@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from wtforms import (
+    BooleanField,
     DateField,
     EmailField,
     SelectField,
@@ -51,6 +52,9 @@ class ContactForm(DutchForm):
     )
     summary = TextAreaField("Samenvatting", validators=[Length(max=10_000)], filters=[strip_text])
     follow_up_on = DateField("Opvolgen op", validators=[Optional()])
+    # Shown only while nobody has the gemeente: logging the first contact usually means
+    # taking it on.
+    claim = BooleanField("Claim deze gemeente voor mij", default=True)
 
     def contact(self, gemeente: Gemeente) -> ContactInput:
         """What was typed; the contact person is one of the gemeente's (the choices)."""

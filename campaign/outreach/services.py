@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
 from campaign.accounts.models import User
@@ -75,7 +75,11 @@ class ContactInput:
     contact_person: ContactPerson | None = None
 
 
-def log_contact(gemeente: Gemeente, data: ContactInput, volunteer: User) -> OutreachEntry:
+def log_contact(
+    gemeente: Gemeente, data: ContactInput, volunteer: User, claim: bool = False
+) -> OutreachEntry:
+    """Record a contact; with `claim`, a gemeente nobody has becomes the volunteer's in the same
+    save (one already claimed by a colleague in the meantime stays theirs)."""
     with saving(gemeente.name):
         if data.occurred_on > today():
             raise UserError("Een contact kan niet in de toekomst liggen.", field="occurred_on")
@@ -97,6 +101,8 @@ def log_contact(gemeente: Gemeente, data: ContactInput, volunteer: User) -> Outr
             logged_by=volunteer,
         )
         db.session.add(entry)
+        if claim and gemeente.volunteer is None:
+            gemeente.volunteer = volunteer
         refresh_status(gemeente)
     return entry
 
@@ -149,18 +155,47 @@ def list_timeline(gemeente: Gemeente) -> list[OutreachEntry]:
     )
 
 
-def list_follow_ups_due(today: date, volunteer: User | None = None) -> list[OutreachEntry]:
-    """Open follow-ups due today or earlier, the oldest first; optionally one volunteer's."""
-    statement = (
-        select(OutreachEntry)
-        .join(OutreachEntry.gemeente)
-        .where(OutreachEntry.follow_up_on <= today, OutreachEntry.follow_up_done.is_(False))
-        .options(selectinload(OutreachEntry.gemeente), selectinload(OutreachEntry.logged_by))
+@dataclass(frozen=True)
+class FollowUpList:
+    """Open follow-ups in a window of days: the first `entries` and how many there are."""
+
+    entries: list[OutreachEntry]
+    total: int
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.entries)
+
+
+def list_follow_ups(
+    last_day: date,
+    first_day: date | None = None,
+    volunteer: User | None = None,
+    of_others: bool = False,
+    limit: int | None = None,
+) -> FollowUpList:
+    """Open follow-ups due from `first_day` (or any time before) up to `last_day`, the soonest
+    first: those of `volunteer`'s gemeenten, or with `of_others` those of every other gemeente.
+    At most `limit` are loaded, so a long backlog never makes a page grow."""
+    conditions = [OutreachEntry.follow_up_on <= last_day, OutreachEntry.follow_up_done.is_(False)]
+    if first_day is not None:
+        conditions.append(OutreachEntry.follow_up_on >= first_day)
+    if volunteer is not None and of_others:
+        conditions.append(
+            or_(Gemeente.volunteer_id.is_(None), Gemeente.volunteer_id != volunteer.id)
+        )
+    elif volunteer is not None:
+        conditions.append(Gemeente.volunteer_id == volunteer.id)
+    matching = select(OutreachEntry).join(OutreachEntry.gemeente).where(*conditions)
+    total = db.session.scalar(select(func.count()).select_from(matching.subquery())) or 0
+    entries = db.session.scalars(
+        matching.options(
+            selectinload(OutreachEntry.gemeente), selectinload(OutreachEntry.logged_by)
+        )
         .order_by(OutreachEntry.follow_up_on, OutreachEntry.id)
+        .limit(limit)
     )
-    if volunteer is not None:
-        statement = statement.where(Gemeente.volunteer_id == volunteer.id)
-    return list(db.session.scalars(statement))
+    return FollowUpList(list(entries), total)
 
 
 def my_gemeenten(user: User) -> list[Gemeente]:

@@ -115,12 +115,19 @@ def log_contact(slug: str) -> ResponseReturnValue:
     form.contact_person.choices = contact_person_choices(gemeente)
     if not form.validate_on_submit():
         return render_workspace(gemeente, 400, contact=form)
+    was_unclaimed = gemeente.volunteer is None
     refused = try_save(
-        form, lambda: log_contact_service(gemeente, form.contact(gemeente), current_user)
+        form,
+        lambda: log_contact_service(
+            gemeente, form.contact(gemeente), current_user, claim=form.claim.data
+        ),
     )
     if refused:
         return render_workspace(gemeente, refused.status, contact=form)
-    flash("Het contact is vastgelegd.", "success")
+    if was_unclaimed and gemeente.volunteer == current_user:
+        flash(f"Het contact is vastgelegd. {gemeente.name} is nu jouw gemeente.", "success")
+    else:
+        flash("Het contact is vastgelegd.", "success")
     return back_to(slug, "tijdlijn")
 
 

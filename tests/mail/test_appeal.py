@@ -312,3 +312,59 @@ def test_a_batch_is_sent_by_a_background_thread_after_the_request(
     assert [envelope.rcpt_tos for envelope in smtp_server.messages] == [["griffie@zeist.example"]]
     db.session.expire_all()
     assert db.session.scalars(select(OutboxMessage)).one().status is MessageStatus.VERSTUURD
+
+
+def test_the_form_never_sends_the_appeal_twice_by_accident(
+    client, login, volunteer, zeist, smtp_server
+):
+    login(volunteer)
+    assert client.post("/beheer/oproep", data={"codes": "GM0355"}).status_code == 302
+    preview = client.get("/beheer/oproep", query_string={"codes": "GM0355"}).get_data(True)
+    assert "1 gemeente heeft de oproep al en krijgt hem niet nog eens" in preview
+    assert "verstuurd op" in preview and "Verstuur 1 bericht" not in preview
+
+    refused = client.post("/beheer/oproep", data={"codes": "GM0355"})
+    assert refused.status_code == 400
+    assert "hebben de oproep al" in refused.get_data(as_text=True)
+    without_reason = client.post("/beheer/oproep", data={"codes": "GM0355", "opnieuw": "1"})
+    assert without_reason.status_code == 400
+    assert "Zeg waarom je de oproep opnieuw verstuurt." in without_reason.get_data(True)
+    assert len(smtp_server.messages) == 1
+
+    again = client.post(
+        "/beheer/oproep",
+        data={"codes": "GM0355", "opnieuw": "1", "reden": "De griffie vroeg erom"},
+    )
+    assert again.status_code == 302 and len(smtp_server.messages) == 2
+    db.session.expire_all()
+    latest = db.session.scalars(select(OutreachEntry).order_by(OutreachEntry.id.desc())).first()
+    assert latest.summary.startswith("Oproep opnieuw verstuurd (De griffie vroeg erom)")
+
+
+def test_the_cli_needs_again_and_a_reason_for_a_second_appeal(
+    runner, volunteer, zeist, smtp_server
+):
+    send = ["appeal", "send", "--sender", volunteer.email, "--gemeente", "GM0355"]
+    assert "1 sent" in runner.invoke(args=send).output
+    second = runner.invoke(args=send)
+    assert second.exit_code != 0
+    assert "Already has the appeal" in second.output and "left out" in second.output
+    assert runner.invoke(args=[*send, "--again"]).exit_code == 2
+    assert runner.invoke(args=[*send, "--reason", "x"]).exit_code == 2
+    assert len(smtp_server.messages) == 1
+    resent = runner.invoke(args=[*send, "--again", "--reason", "Nieuw college"])
+    assert "1 sent" in resent.output and len(smtp_server.messages) == 2
+
+
+def test_two_batches_holding_one_gemeente_send_it_once(client, login, volunteer, zeist):
+    """Two volunteers who plan a batch at the same moment: the gemeente gets one appeal."""
+    from campaign.mail.services import create_batch, plan_batch, send_batch
+
+    plans = [plan_batch([zeist], volunteer, False), plan_batch([zeist], volunteer, False)]
+    first, second = (create_batch(plan, volunteer, False) for plan in plans)
+    assert send_batch(first).sent == 1
+    report = send_batch(second)
+    assert (report.sent, report.skipped) == (0, 1)
+    db.session.expire_all()
+    statuses = sorted(m.status.value for m in db.session.scalars(select(OutboxMessage)))
+    assert statuses == ["overgeslagen", "verstuurd"]
