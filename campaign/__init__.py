@@ -65,6 +65,7 @@ def configure(app: Flask, overrides: dict[str, Any]) -> None:
 def register_extensions(app: Flask) -> None:
     from campaign import models  # noqa: F401  (every model is known before the mappers configure)
     from campaign.accounts.logins import user_for_login
+    from campaign.assets import init_assets
     from campaign.audit.services import init_audit
     from campaign.cache import init_render_cache
     from campaign.dbtypes import render_migration_type
@@ -84,6 +85,7 @@ def register_extensions(app: Flask) -> None:
     limiter.init_app(app)
     init_audit(app)
     init_render_cache(app)
+    init_assets(app)
 
 
 def register_blueprints(app: Flask) -> None:

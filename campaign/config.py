@@ -54,6 +54,9 @@ class Config:
     # How many reverse proxies in front of the app set X-Forwarded-For/-Proto (0: none, so
     # those headers are ignored). The README's nginx set-up is 1.
     PROXY_COUNT = 0
+    # Bytes of rendered pages and maps each worker keeps (least recently used out first). The
+    # pages of all 342 gemeenten, the national pages and the map variants take about 8 MB.
+    RENDER_CACHE_BYTES = 32 * 1024 * 1024
     # Folder with the project's own seed data (gemeenten, known moties, campaign texts).
     SEED_DATA_PATH = str(Path(__file__).resolve().parent.parent / "seed_data")
 

@@ -18,6 +18,7 @@ LAYERS = [
         "shared",
         {
             "acting",
+            "assets",
             "cache",
             "concurrency",
             "config",
@@ -36,7 +37,17 @@ LAYERS = [
     ("feature", {"accounts", "audit", "documents", "kaart", "moties", "outreach"}),
     (
         "combiner",
-        {"backup", "digest", "discovery", "mail", "register", "reports", "seeding", "transfer"},
+        {
+            "backup",
+            "digest",
+            "discovery",
+            "mail",
+            "register",
+            "reports",
+            "seeding",
+            "transfer",
+            "versions",
+        },
     ),
     ("face", {"api", "dashboard", "health", "publiek", "workspace"}),
     ("app", {"__init__", "cli", "models"}),

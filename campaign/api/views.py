@@ -8,15 +8,21 @@ from flask.typing import ResponseReturnValue
 from campaign.api import bp
 from campaign.api.openapi import openapi_document
 from campaign.api.serializers import gemeente_detail, gemeente_summary
+from campaign.cache import conditional
 from campaign.errors import json_error
 from campaign.gemeenten.services import find_gemeente, list_gemeenten
 from campaign.moties.services import list_moties_for
 from campaign.urls import site_url_for
+from campaign.versions import gemeente_version, national_version
 
 
 @bp.get("/gemeenten")
 def gemeenten() -> ResponseReturnValue:
-    return jsonify([gemeente_summary(gemeente) for gemeente in list_gemeenten()])
+    return conditional(
+        lambda _: jsonify([gemeente_summary(gemeente) for gemeente in list_gemeenten()]),
+        national_version(),
+        personal=False,
+    )
 
 
 @bp.get("/gemeenten/<code_or_slug>")
@@ -24,7 +30,13 @@ def gemeente(code_or_slug: str) -> ResponseReturnValue:
     found = find_gemeente(code_or_slug)
     if found is None:
         return json_error(404, f"Geen gemeente met code of naam {code_or_slug!r}.")
-    return jsonify(gemeente_detail(found, list_moties_for(found)))
+    version = gemeente_version(found.slug)
+    assert version is not None  # the gemeente was just found
+    return conditional(
+        lambda _: jsonify(gemeente_detail(found, list_moties_for(found))),
+        version,
+        personal=False,
+    )
 
 
 @bp.get("/openapi.json")

@@ -11,9 +11,13 @@ under the data version the caller passes (it changes with any status, name or bo
 
 from __future__ import annotations
 
+import os
+import shutil
+import threading
 from dataclasses import dataclass
+from pathlib import Path
 
-from flask import abort, render_template
+from flask import abort, current_app, render_template
 from markupsafe import Markup
 
 from campaign.cache import render_cache
@@ -77,10 +81,29 @@ def render_map(version: str, variant: str = "page", highlight: str | None = None
 def render_png(
     version: str, variant: str, highlight: str | None = None, width: int = 1200
 ) -> bytes | None:
+    """The map as PNG, rendered once per data version and kept on disk, not in memory: share
+    images of all 342 gemeenten would otherwise take 30 MB in every worker."""
     svg = render_map(version, variant, highlight)
     if svg is None:
         return None
+    folder = Path(current_app.instance_path) / "cache" / "png" / version
+    path = folder / f"{variant}-{highlight or 'nl'}-{width}.png"
 
+    def make() -> str:
+        if not path.exists():
+            png = _rasterise(str(svg), width)
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            _forget_other_versions(folder)
+            partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.part")
+            partial.write_bytes(png)
+            partial.replace(path)  # atomic: another worker reads a whole file or none
+        return str(path)
+
+    render_cache().get_or_make(("png", str(path)), make)
+    return path.read_bytes()
+
+
+def _rasterise(svg: str, width: int) -> bytes:
     try:  # the Cairo library may be missing on a laptop; the rest of the site runs without it
         import cairosvg
     except OSError:
@@ -88,12 +111,13 @@ def render_png(
             503,
             description="Afbeeldingen maken kan deze server nu niet. Download de kaart als SVG.",
         )
-
-    def make() -> bytes:
-        png = cairosvg.svg2png(bytestring=str(svg).encode("utf-8"), output_width=width)
-        assert isinstance(png, bytes)
-        return png
-
-    png = render_cache().get_or_make(("png", variant, highlight or "", str(width), version), make)
+    png = cairosvg.svg2png(bytestring=svg.encode("utf-8"), output_width=width)
     assert isinstance(png, bytes)
     return png
+
+
+def _forget_other_versions(current: Path) -> None:
+    """Images of older data versions are never shown again: remove them."""
+    for folder in current.parent.iterdir():
+        if folder != current and folder.is_dir():
+            shutil.rmtree(folder, ignore_errors=True)

@@ -9,12 +9,13 @@ from flask import Response, abort, render_template
 from flask.typing import ResponseReturnValue
 from sqlalchemy import select
 
+from campaign.cache import conditional
 from campaign.dates import today
 from campaign.extensions import db
 from campaign.gemeenten.models import Gemeente
 from campaign.kaart.render import render_map, render_png
 from campaign.publiek import bp, opendata
-from campaign.publiek.caching import conditional
+from campaign.versions import national_version
 
 
 def download(body: str | bytes, mimetype: str, filename: str | None = None) -> Response:
@@ -28,7 +29,8 @@ def download(body: str | bytes, mimetype: str, filename: str | None = None) -> R
 def json_download(
     data: dict[str, Any], filename: str, mimetype: str = "application/json"
 ) -> Response:
-    return download(json.dumps(data, ensure_ascii=False, indent=1), mimetype, filename)
+    # Compact: the C encoder does not do indents, and the files are read by programs.
+    return download(json.dumps(data, ensure_ascii=False, separators=(",", ":")), mimetype, filename)
 
 
 @bp.get("/kaart.svg")
@@ -39,7 +41,7 @@ def map_svg() -> ResponseReturnValue:
         )
         return download('<?xml version="1.0" encoding="UTF-8"?>\n' + str(svg), "image/svg+xml")
 
-    return conditional(make)
+    return conditional(make, national_version(), personal=False)
 
 
 @bp.get("/kaart.png")
@@ -50,7 +52,7 @@ def map_png() -> ResponseReturnValue:
         )
         return download(png, "image/png")
 
-    return conditional(make)
+    return conditional(make, national_version(), personal=False)
 
 
 @bp.get("/gemeente/<slug>/kaart.png")
@@ -61,7 +63,7 @@ def share_image(slug: str) -> ResponseReturnValue:
         png = render_png(version, "share", highlight=gemeente.cbs_code) or abort(404)
         return download(png, "image/png")
 
-    return conditional(make, max_age=3600)
+    return conditional(make, national_version(), max_age=3600, personal=False)
 
 
 @bp.get("/open-data")
@@ -75,6 +77,8 @@ def gemeenten_csv() -> ResponseReturnValue:
         lambda _: download(
             opendata.gemeenten_csv(), "text/csv", f"gemeenten-{today().isoformat()}.csv"
         ),
+        national_version(),
+        personal=False,
     )
 
 
@@ -82,6 +86,8 @@ def gemeenten_csv() -> ResponseReturnValue:
 def gemeenten_json() -> ResponseReturnValue:
     return conditional(
         lambda _: json_download(opendata.gemeenten_json(), f"gemeenten-{today().isoformat()}.json"),
+        national_version(),
+        personal=False,
     )
 
 
@@ -93,6 +99,8 @@ def gemeenten_geojson() -> ResponseReturnValue:
             f"gemeenten-{today().isoformat()}.geojson",
             "application/geo+json",
         ),
+        national_version(),
+        personal=False,
     )
 
 
@@ -100,4 +108,6 @@ def gemeenten_geojson() -> ResponseReturnValue:
 def moties_json() -> ResponseReturnValue:
     return conditional(
         lambda _: json_download(opendata.moties_popolo(), f"moties-{today().isoformat()}.json"),
+        national_version(),
+        personal=False,
     )

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm.interfaces import ORMOption
 
 from campaign.extensions import db
 from campaign.gemeenten.models import CampaignStatus, Gemeente, StatusChange
-from campaign.kaart.models import MapLayer
 from campaign.moties.models import Motie, Outcome
 
 PUBLIC_STATUS_TEXT = {
@@ -53,22 +51,6 @@ def vote_bar(motie: Motie) -> VoteBar | None:
     if motie.votes_for is None or motie.votes_against is None:
         return None
     return VoteBar(motie.votes_for, motie.votes_against)
-
-
-def site_version() -> str:
-    """Changes whenever anything a public page shows changes: a gemeente (its status, name or
-    details bump its version), a motion, or the boundaries. One query, cheap enough for every
-    request, so pages can be served from cache or answered with 304."""
-    values = db.session.execute(
-        select(
-            select(func.count(Gemeente.id)).scalar_subquery(),
-            select(func.coalesce(func.sum(Gemeente.version_id), 0)).scalar_subquery(),
-            select(func.count(Motie.id)).scalar_subquery(),
-            select(func.max(Motie.updated_at)).scalar_subquery(),
-            select(func.max(MapLayer.id)).scalar_subquery(),
-        )
-    ).one()
-    return hashlib.sha256(repr(tuple(values)).encode()).hexdigest()[:24]
 
 
 def latest_decided_moties(*loads: ORMOption) -> dict[int, Motie]:

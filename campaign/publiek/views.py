@@ -7,6 +7,7 @@ from flask.typing import ResponseReturnValue
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from campaign.cache import conditional
 from campaign.documents.services import background_sheet
 from campaign.errors import UserError
 from campaign.extensions import db
@@ -23,9 +24,9 @@ from campaign.kaart.render import STYLES, fill_for, render_map
 from campaign.kaart.services import current_layer, neighbours_of, shape_of
 from campaign.moties.services import list_latest_adoptions, list_moties_for
 from campaign.publiek import bp, services
-from campaign.publiek.caching import conditional
 from campaign.publiek.parties import party_overview
 from campaign.security import allow_framing
+from campaign.versions import gemeente_version, national_version
 
 
 @bp.get("/")
@@ -45,7 +46,7 @@ def home() -> ResponseReturnValue:
             fill_for=fill_for,
         )
 
-    return conditional(make)
+    return conditional(make, national_version())
 
 
 @bp.get("/gemeenten")
@@ -65,7 +66,7 @@ def gemeenten() -> ResponseReturnValue:
             statuses=list(CampaignStatus),
         ), (400 if error else 200)
 
-    return conditional(make)
+    return conditional(make, national_version())
 
 
 @bp.get("/gemeente/<slug>")
@@ -76,8 +77,10 @@ def gemeente(slug: str) -> ResponseReturnValue:
             abort(404, description="Er is geen gemeente met deze code.")
         return redirect(url_for("publiek.gemeente", slug=found.slug), 301)
 
+    version = gemeente_version(slug) or abort(404, description="Deze gemeente bestaat niet.")
+
     def make(version: str) -> ResponseReturnValue:
-        # Looked up only when the page is not in the cache; an unknown slug is never cached.
+        # Looked up only when the page is not in the cache.
         found = db.first_or_404(
             select(Gemeente)
             .where(Gemeente.slug == slug)
@@ -97,7 +100,7 @@ def gemeente(slug: str) -> ResponseReturnValue:
             fill_for=fill_for,
         )
 
-    return conditional(make)
+    return conditional(make, version)
 
 
 @bp.get("/embed/kaart")
@@ -113,12 +116,15 @@ def embed_map() -> ResponseReturnValue:
         )
 
     allow_framing()
-    return conditional(make)
+    return conditional(make, national_version())
 
 
 @bp.get("/partijen")
 def parties() -> ResponseReturnValue:
-    return conditional(lambda _: render_template("publiek/partijen.html", parties=party_overview()))
+    return conditional(
+        lambda _: render_template("publiek/partijen.html", parties=party_overview()),
+        national_version(),
+    )
 
 
 @bp.get("/over-het-kinderpardon")

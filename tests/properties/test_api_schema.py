@@ -19,7 +19,8 @@ def test_the_api_keeps_its_promises(app):
         @given(case=operation.as_strategy())
         @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
         def check(case):
-            response = case.call_and_validate()
+            # The WSGI transport does not unpack gzip as an HTTP client would: ask for none.
+            response = case.call_and_validate(headers={"Accept-Encoding": "identity"})
             statuses.add(response.status_code)
 
         check()

@@ -1,0 +1,74 @@
+"""Public answers are cached per data version: a write renews only the pages it changes; the
+API and open data are cached like the pages; static files have content-hashed names."""
+
+import gzip
+import re
+
+from sqlalchemy import select
+
+from campaign.acting import act_as
+from campaign.dates import today
+from campaign.extensions import db
+from campaign.gemeenten.models import Gemeente
+from campaign.outreach.models import Channel, Direction
+from campaign.outreach.services import ContactInput, log_contact
+
+
+def etag(client, path):
+    response = client.get(path)
+    assert response.status_code == 200, path
+    return response.headers["ETag"]
+
+
+def test_a_contact_in_zeist_renews_zeist_and_its_neighbours_not_maastricht(
+    client, seeded, volunteer
+):
+    paths = ["/gemeente/zeist", "/gemeente/utrechtse-heuvelrug", "/gemeente/maastricht", "/"]
+    paths += ["/api/v1/gemeenten/zeist", "/api/v1/gemeenten/maastricht", "/api/v1/gemeenten"]
+    before = {path: etag(client, path) for path in paths}
+    act_as(volunteer.id)
+    zeist = db.session.scalar(select(Gemeente).where(Gemeente.slug == "zeist"))
+    log_contact(zeist, ContactInput(today(), Channel.TELEFOON, Direction.UITGAAND), volunteer)
+    after = {path: etag(client, path) for path in paths}
+    changed = {path for path in paths if before[path] != after[path]}
+    assert changed == {
+        "/gemeente/zeist",
+        "/gemeente/utrechtse-heuvelrug",  # shows Zeist's status among its neighbours
+        "/",
+        "/api/v1/gemeenten/zeist",
+        "/api/v1/gemeenten",
+    }
+
+
+def test_the_api_and_open_data_answer_304_and_compressed(client, seeded):
+    for path in ("/api/v1/gemeenten", "/api/v1/gemeenten/GM0307", "/open-data/moties.json"):
+        first = client.get(path, headers={"Accept-Encoding": "gzip"})
+        assert first.headers["Content-Encoding"] == "gzip", path
+        assert gzip.decompress(first.data).startswith((b"[", b"{")), path
+        again = client.get(path, headers={"If-None-Match": first.headers["ETag"]})
+        assert again.status_code == 304, path
+    missing = client.get("/api/v1/gemeenten/nergenshuizen")
+    assert missing.status_code == 404 and missing.is_json
+
+
+def test_static_files_have_content_hashed_names_and_are_cached_for_good(client, seeded):
+    home = client.get("/").get_data(as_text=True)
+    (css,) = re.findall(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', home)
+    response = client.get(css, headers={"Accept-Encoding": "gzip"})
+    assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert response.headers["Content-Encoding"] == "gzip"
+    assert b":root" in gzip.decompress(response.data)
+    plain = client.get("/static/css/site.css")
+    assert plain.status_code == 200 and plain.headers["Cache-Control"] == "public, max-age=300"
+    assert client.get("/static/../campaign/config.py").status_code == 404
+
+
+def test_share_images_are_kept_on_disk_not_in_memory(app, client, seeded):
+    from pathlib import Path
+
+    response = client.get("/gemeente/zeist/kaart.png")
+    assert response.status_code == 200 and response.data.startswith(b"\x89PNG")
+    stored = list((Path(app.instance_path) / "cache" / "png").rglob("*.png"))
+    assert [path.read_bytes() for path in stored] == [response.data]
+    cache = app.extensions["render_cache"]
+    assert all(not isinstance(value, bytes) for value, _ in cache._items.values())
