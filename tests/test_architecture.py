@@ -29,6 +29,7 @@ LAYERS = [
             "formatting",
             "forms",
             "mailer",
+            "paging",
             "security",
             "urls",
         },

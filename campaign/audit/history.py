@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, func, or_, select
 
 from campaign.accounts.models import User
 from campaign.audit.models import AuditEntry
@@ -17,6 +17,7 @@ from campaign.extensions import db
 from campaign.formatting import dutch_date
 from campaign.gemeenten.models import Gemeente
 from campaign.moties.models import Motie
+from campaign.paging import Page
 
 SYSTEM = "Het systeem"
 # Rows that only repeat what another row of the same change says.
@@ -122,11 +123,15 @@ def recent_activity(limit: int = 20) -> list[Activity]:
     return describe(list(entries))[:limit]
 
 
-def gemeente_history(gemeente: Gemeente, limit: int = 100) -> list[Activity]:
+def gemeente_history(gemeente: Gemeente, size: int, number: int = 1) -> Page[Activity]:
+    """One page of everything that changed in a gemeente, the latest first."""
+    of_gemeente = AuditEntry.gemeente_id == gemeente.id
+    total = db.session.scalar(select(func.count()).select_from(AuditEntry).where(of_gemeente))
     entries = db.session.scalars(
         select(AuditEntry)
-        .where(AuditEntry.gemeente_id == gemeente.id)
+        .where(of_gemeente)
         .order_by(AuditEntry.occurred_at.desc(), AuditEntry.id.desc())
-        .limit(limit)
+        .limit(size)
+        .offset((number - 1) * size)
     ).all()
-    return describe(list(entries))
+    return Page(describe(list(entries)), total or 0, number, size)

@@ -15,7 +15,11 @@ from campaign.extensions import Model
 
 class AuditEntry(Model):
     __tablename__ = "audit_entries"
-    __table_args__ = (Index("ix_audit_entries_record", "table_name", "record_id"),)
+    __table_args__ = (
+        Index("ix_audit_entries_record", "table_name", "record_id"),
+        # A gemeente's history, the latest first, without sorting all of its rows.
+        Index("ix_audit_entries_gemeente_occurred", "gemeente_id", "occurred_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)

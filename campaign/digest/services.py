@@ -19,7 +19,9 @@ from campaign.extensions import db
 from campaign.formatting import dutch_date
 from campaign.gemeenten.models import CampaignStatus, StatusChange
 from campaign.mailer import DeliveryError, build_message, send
-from campaign.outreach.services import FollowUpList, list_follow_ups
+from campaign.outreach.models import OutreachEntry
+from campaign.outreach.services import list_follow_ups
+from campaign.paging import Page
 from campaign.reports.services import count_new_reports
 from campaign.urls import site_url_for
 
@@ -40,8 +42,8 @@ class TeamNews:
 class Digest:
     user: User
     day: date
-    due: FollowUpList
-    coming: FollowUpList
+    due: Page[OutreachEntry]
+    coming: Page[OutreachEntry]
     news: TeamNews
 
     @property

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from campaign.dates import utcnow
@@ -63,6 +63,17 @@ class OutreachEntry(Model):
     """One contact with a gemeente: an e-mail, call, meeting or letter, in or out."""
 
     __tablename__ = "outreach_entries"
+    __table_args__ = (
+        # The worklist's last contact and next follow-up per gemeente, and a gemeente's
+        # timeline, read these without scanning the whole log.
+        Index("ix_outreach_entries_gemeente_occurred", "gemeente_id", "occurred_on"),
+        Index(
+            "ix_outreach_entries_gemeente_follow_up",
+            "gemeente_id",
+            "follow_up_done",
+            "follow_up_on",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     gemeente_id: Mapped[int] = mapped_column(ForeignKey("gemeenten.id"), index=True)

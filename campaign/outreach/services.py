@@ -16,6 +16,7 @@ from campaign.extensions import db
 from campaign.gemeenten.models import Gemeente
 from campaign.gemeenten.status import refresh_status
 from campaign.outreach.models import Channel, ContactPerson, Direction, OutreachEntry
+from campaign.paging import Page
 
 
 def claim_gemeente(gemeente: Gemeente, volunteer: User) -> None:
@@ -142,29 +143,25 @@ def save_contact_person(
     return person
 
 
-def list_timeline(gemeente: Gemeente) -> list[OutreachEntry]:
-    return list(
-        db.session.scalars(
-            select(OutreachEntry)
+def list_timeline(gemeente: Gemeente, size: int, number: int = 1) -> Page[OutreachEntry]:
+    """One page of a gemeente's contacts, the latest first."""
+    total = (
+        db.session.scalar(
+            select(func.count())
+            .select_from(OutreachEntry)
             .where(OutreachEntry.gemeente_id == gemeente.id)
-            .options(
-                selectinload(OutreachEntry.logged_by), selectinload(OutreachEntry.contact_person)
-            )
-            .order_by(OutreachEntry.occurred_on.desc(), OutreachEntry.id.desc())
         )
+        or 0
     )
-
-
-@dataclass(frozen=True)
-class FollowUpList:
-    """Open follow-ups in a window of days: the first `entries` and how many there are."""
-
-    entries: list[OutreachEntry]
-    total: int
-
-    @property
-    def more(self) -> int:
-        return self.total - len(self.entries)
+    entries = db.session.scalars(
+        select(OutreachEntry)
+        .where(OutreachEntry.gemeente_id == gemeente.id)
+        .options(selectinload(OutreachEntry.logged_by), selectinload(OutreachEntry.contact_person))
+        .order_by(OutreachEntry.occurred_on.desc(), OutreachEntry.id.desc())
+        .limit(size)
+        .offset((number - 1) * size)
+    )
+    return Page(list(entries), total, number, size)
 
 
 def list_follow_ups(
@@ -173,7 +170,7 @@ def list_follow_ups(
     volunteer: User | None = None,
     of_others: bool = False,
     limit: int | None = None,
-) -> FollowUpList:
+) -> Page[OutreachEntry]:
     """Open follow-ups due from `first_day` (or any time before) up to `last_day`, the soonest
     first: those of `volunteer`'s gemeenten, or with `of_others` those of every other gemeente.
     At most `limit` are loaded, so a long backlog never makes a page grow."""
@@ -195,7 +192,7 @@ def list_follow_ups(
         .order_by(OutreachEntry.follow_up_on, OutreachEntry.id)
         .limit(limit)
     )
-    return FollowUpList(list(entries), total)
+    return Page(list(entries), total, 1, limit or total)
 
 
 def my_gemeenten(user: User) -> list[Gemeente]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from sqlalchemy import select
@@ -21,8 +21,10 @@ from campaign.outreach import bp, services
 from campaign.outreach.forms import ActionForm, BulkAssignForm, ContactPersonForm
 from campaign.outreach.models import ContactPerson, OutreachEntry
 from campaign.outreach.worklist import WorklistQuery, list_volunteers, list_worklist
+from campaign.paging import page_number
 from campaign.urls import safe_redirect_target
 
+TIMELINE_PAGE = 50
 PERSON_FIELDS = ["name", "function", "email", "phone", "notes"]
 
 
@@ -162,3 +164,19 @@ def edit_contact_person(slug: str, person_id: int) -> ResponseReturnValue:
         ), refused.status
     flash(f"{person.name} is opgeslagen.", "success")
     return redirect(workspace(slug, "contactpersonen"))
+
+
+@bp.get("/<slug>/tijdlijn")
+def timeline(slug: str) -> ResponseReturnValue:
+    gemeente = gemeente_for(slug)
+    number = page_number(request.args.get("pagina"))
+    found = services.list_timeline(gemeente, TIMELINE_PAGE, number)
+    if number > found.pages:
+        abort(404, description="Zo veel pagina's met contacten zijn er niet.")
+    return render_template(
+        "outreach/timeline.html",
+        gemeente=gemeente,
+        timeline=found,
+        action=ActionForm(formdata=None),
+        today=today(),
+    )

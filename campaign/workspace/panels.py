@@ -37,6 +37,10 @@ from campaign.outreach.forms import (
 )
 from campaign.outreach.services import list_timeline
 
+# The latest contacts and changes the page shows; the rest are on pages of their own, so the
+# workspace stays the same size however long the campaign runs.
+SHOWN = 10
+
 
 def get_gemeente(slug: str) -> Gemeente:
     """The gemeente with what its workspace shows, loaded in a fixed number of queries."""
@@ -70,9 +74,9 @@ def render_workspace(gemeente: Gemeente, status: int = 200, **forms: Any) -> Res
             periode=periode,
             fracties=services.list_fracties(gemeente, periode),
             other_fracties=[f for f in gemeente.fracties if f.raadsperiode != periode],
-            timeline=list_timeline(gemeente),
+            timeline=list_timeline(gemeente, SHOWN),
             moties=list_moties_for(gemeente),
-            history=gemeente_history(gemeente),
+            history=gemeente_history(gemeente, SHOWN),
             messages=messages_for(gemeente),
             details=details,
             contact=contact,

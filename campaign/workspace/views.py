@@ -3,11 +3,12 @@ and fracties (core), a status by hand (moties), a contact and a contact person (
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from sqlalchemy import select
 
+from campaign.audit.history import gemeente_history
 from campaign.extensions import db
 from campaign.forms import try_save
 from campaign.gemeenten import services
@@ -17,9 +18,11 @@ from campaign.moties.services import set_status_by_hand
 from campaign.outreach.forms import ContactForm, ContactPersonForm, contact_person_choices
 from campaign.outreach.services import log_contact as log_contact_service
 from campaign.outreach.services import save_contact_person
+from campaign.paging import page_number
 from campaign.workspace import bp
 from campaign.workspace.panels import get_gemeente, render_workspace
 
+HISTORY_PAGE = 50
 DETAIL_FIELDS = ["griffie_email", "website", "has_noodopvang", "notes"]
 FRACTIE_FIELDS = ["name", "raadsperiode", "seats", "leader_name", "leader_email"]
 
@@ -142,3 +145,13 @@ def add_contact_person(slug: str) -> ResponseReturnValue:
         return render_workspace(gemeente, refused.status, contact_person=form)
     flash(f"{form.name.data} is toegevoegd als contactpersoon.", "success")
     return back_to(slug, "contactpersonen")
+
+
+@bp.get("/<slug>/wijzigingen")
+def history(slug: str) -> ResponseReturnValue:
+    gemeente = get_gemeente(slug)
+    number = page_number(request.args.get("pagina"))
+    found = gemeente_history(gemeente, HISTORY_PAGE, number)
+    if number > found.pages:
+        abort(404, description="Zo veel pagina's met wijzigingen zijn er niet.")
+    return render_template("workspace/history.html", gemeente=gemeente, history=found)
