@@ -183,16 +183,17 @@ def list_follow_ups(
         )
     elif volunteer is not None:
         conditions.append(Gemeente.volunteer_id == volunteer.id)
-    matching = select(OutreachEntry).join(OutreachEntry.gemeente).where(*conditions)
-    total = db.session.scalar(select(func.count()).select_from(matching.subquery())) or 0
-    entries = db.session.scalars(
-        matching.options(
-            selectinload(OutreachEntry.gemeente), selectinload(OutreachEntry.logged_by)
-        )
+    rows = db.session.execute(
+        # The total comes with each row (a window count), so one query gives both.
+        select(OutreachEntry, func.count().over())
+        .join(OutreachEntry.gemeente)
+        .where(*conditions)
+        .options(selectinload(OutreachEntry.gemeente), selectinload(OutreachEntry.logged_by))
         .order_by(OutreachEntry.follow_up_on, OutreachEntry.id)
         .limit(limit)
-    )
-    return Page(list(entries), total, 1, limit or total)
+    ).all()
+    total = rows[0][1] if rows else 0
+    return Page([entry for entry, _ in rows], total, 1, limit or total)
 
 
 def my_gemeenten(user: User) -> list[Gemeente]:
