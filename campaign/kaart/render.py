@@ -72,7 +72,9 @@ def render_map(version: str, variant: str = "page", highlight: str | None = None
             fill_for=fill_for,
         )
 
-    svg = render_cache().get_or_make(("svg", variant, highlight or "", version), make)
+    # A map with one gemeente highlighted is drawn only to make its share image, which is kept
+    # on disk: caching 342 such SVGs of 150 kB each would fill every worker's memory.
+    svg = make() if highlight else render_cache().get_or_make(("svg", variant, version), make)
     assert isinstance(svg, str)
     # The SVG comes out of an autoescaped template: every name in it is already escaped.
     return Markup(svg) if svg else None  # nosec B704
@@ -83,14 +85,14 @@ def render_png(
 ) -> bytes | None:
     """The map as PNG, rendered once per data version and kept on disk, not in memory: share
     images of all 342 gemeenten would otherwise take 30 MB in every worker."""
-    svg = render_map(version, variant, highlight)
-    if svg is None:
-        return None
     folder = Path(current_app.instance_path) / "cache" / "png" / version
     path = folder / f"{variant}-{highlight or 'nl'}-{width}.png"
 
     def make() -> str:
         if not path.exists():
+            svg = render_map(version, variant, highlight)
+            if svg is None:
+                return ""
             png = _rasterise(str(svg), width)
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             _forget_other_versions(folder)
@@ -99,7 +101,8 @@ def render_png(
             partial.replace(path)  # atomic: another worker reads a whole file or none
         return str(path)
 
-    render_cache().get_or_make(("png", str(path)), make)
+    if not render_cache().get_or_make(("png", str(path)), make):
+        return None
     return path.read_bytes()
 
 
