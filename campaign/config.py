@@ -57,6 +57,9 @@ class Config:
     # Bytes of rendered pages and maps each worker keeps (least recently used out first). The
     # pages of all 342 gemeenten, the national pages and the map variants take about 8 MB.
     RENDER_CACHE_BYTES = 32 * 1024 * 1024
+    # Open Besluitvorming's public API, where `flask discover` looks for the motion in council
+    # records; point it elsewhere to test against a local copy.
+    OPENBESLUITVORMING_URL = "https://openbesluitvorming.nl"
     # Folder with the project's own seed data (gemeenten, known moties, campaign texts).
     SEED_DATA_PATH = str(Path(__file__).resolve().parent.parent / "seed_data")
 

@@ -2,6 +2,14 @@
 
 from campaign.accounts.models import User
 from campaign.audit.models import AuditEntry
+from campaign.discovery.models import (
+    DiscoveryHit,
+    DiscoveryRun,
+    DiscoverySource,
+    DiscoveryStep,
+    DiscoveryTerm,
+    Lead,
+)
 from campaign.documents.models import TemplateVersion
 from campaign.gemeenten.models import Fractie, Gemeente, StatusChange
 from campaign.kaart.models import MapLayer, MapShape
@@ -13,8 +21,14 @@ from campaign.reports.models import Report
 __all__ = [
     "AuditEntry",
     "ContactPerson",
+    "DiscoveryHit",
+    "DiscoveryRun",
+    "DiscoverySource",
+    "DiscoveryStep",
+    "DiscoveryTerm",
     "Fractie",
     "Gemeente",
+    "Lead",
     "MailBatch",
     "OutboxMessage",
     "MapLayer",
