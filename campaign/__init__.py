@@ -135,6 +135,7 @@ def register_commands(app: Flask) -> None:
     from campaign.backup.cli import export_command, import_command
     from campaign.cli import init_command
     from campaign.digest.cli import digest_cli
+    from campaign.discovery.cli import discover_command
     from campaign.documents.cli import motions_cli
     from campaign.kaart.cli import boundaries_cli
     from campaign.mail.cli import appeal_cli
@@ -147,3 +148,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(digest_cli)
     app.cli.add_command(export_command)
     app.cli.add_command(import_command)
+    app.cli.add_command(discover_command)

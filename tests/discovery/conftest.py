@@ -2,8 +2,10 @@
 
 `fake_api` is empty and running; `sample_api` holds the example data of `sample_world`;
 `api_client` talks to `sample_api` on `fake_time`, so its waits advance a fake clock (and the
-fake API's rate-limit bucket) instead of real time. Queue one-off answers with
-`fake_api.queue(path, Answer(...))` and read what arrived in `fake_api.requests`.
+fake API's rate-limit bucket) instead of real time; `council_api` and `council_client` are the
+same for the council records of `council_world`, where the nightly search finds the motion.
+Queue one-off answers with `fake_api.queue(path, Answer(...))` and read what arrived in
+`fake_api.requests`.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 import pytest
 
 from campaign.discovery.client import OpenBesluitvormingClient
+from tests.discovery.council_world import populate_council_records
 from tests.discovery.fake_server import FakeOpenBesluitvorming, FakeTime, running
 from tests.discovery.sample_world import populate
 
@@ -57,6 +60,30 @@ def api_client(
 ) -> Iterator[OpenBesluitvormingClient]:
     client = OpenBesluitvormingClient(
         sample_api.url,
+        timeout=5,
+        sleep=fake_time.sleep,
+        clock=fake_time.monotonic,
+        now=fake_time.now,
+        rng=random.Random(1),
+    )
+    with client:
+        yield client
+
+
+@pytest.fixture
+def council_api(fake_api: FakeOpenBesluitvorming) -> FakeOpenBesluitvorming:
+    """The fake API with council records in which the campaign's motion turns up."""
+    populate_council_records(fake_api)
+    return fake_api
+
+
+@pytest.fixture
+def council_client(
+    council_api: FakeOpenBesluitvorming, fake_time: FakeTime
+) -> Iterator[OpenBesluitvormingClient]:
+    """A client of `council_api` on the fake clock: its waits cost no time."""
+    client = OpenBesluitvormingClient(
+        council_api.url,
         timeout=5,
         sleep=fake_time.sleep,
         clock=fake_time.monotonic,

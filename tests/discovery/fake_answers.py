@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -17,7 +18,9 @@ SEARCH_FAILED_MESSAGE = "Zoeken mislukt. Probeer het opnieuw of meld deze fout m
 
 @dataclass
 class Answer:
-    """One HTTP answer; `body` is sent as JSON unless `raw` is given, after `delay` seconds."""
+    """One HTTP answer; `body` is sent as JSON unless `raw` is given, after `delay` seconds, or
+    once `gate` is set: a request a test holds open (for instance to kill the client while it
+    waits), knowing it arrived when `arrived` is set."""
 
     status: int
     body: Any = None
@@ -25,6 +28,8 @@ class Answer:
     raw: bytes | None = None
     content_type: str = "application/json; charset=utf-8"
     delay: float = 0.0
+    gate: threading.Event | None = None
+    arrived: threading.Event | None = None
 
 
 def rate_limited_answer(retry_after: str | int, *, seconds: int | None = None) -> Answer:
@@ -63,9 +68,17 @@ def words(text: str) -> set[str]:
 
 
 def search_answer(
-    entities: Iterable[Mapping[str, Any]], source_keys: Container[str], params: Mapping[str, str]
+    entities: Iterable[Mapping[str, Any]],
+    source_keys: Container[str],
+    params: Mapping[str, str],
+    scan_limit: int | None = None,
 ) -> Answer:
-    """What `/api/search` answers: validation, AND of words, date range, sort and paging."""
+    """What `/api/search` answers: validation, AND of words, date range, sort and paging.
+
+    Like the API, a page is cut from what a scan collected: the scan stops once it has enough
+    for the page (so every page but the last says `totalIsApproximate`) or at `scan_limit`
+    matches, in index order (then the last page says so too, and what lies beyond is never
+    returned)."""
     entity_type = params.get("entityType", "").strip()
     organization = params.get("organization", "").strip()
     if entity_type and entity_type not in ENTITY_TYPES:
@@ -100,16 +113,21 @@ def search_answer(
                 continue
             if wanted <= words(_searchable_text(entity)):
                 matches.append(entity)
+    total = len(matches)
+    limited = scan_limit is not None and total > scan_limit
+    if limited:
+        matches = matches[:scan_limit]
     ascending = params.get("sort") == "date_asc"
     matches.sort(key=lambda entity: entity.get("sortDate") or "", reverse=not ascending)
     page = matches[offset : offset + limit]
+    more = len(matches) > offset + limit
     return Answer(
         200,
         {
             "results": [_result(entity) for entity in page],
-            "totalCount": len(matches),
-            "totalIsApproximate": False,
-            "hasMore": bool(page) and len(matches) > offset + limit,
+            "totalCount": total,
+            "totalIsApproximate": more or limited,
+            "hasMore": bool(page) and (more or limited),
         },
     )
 

@@ -96,6 +96,8 @@ class FakeOpenBesluitvorming:
         self.suppliers: list[dict[str, Any]] = []
         self.requests: list[LoggedRequest] = []
         self.bucket = Bucket(clock)
+        # How many matches one search scans at most (the API's 6,000 index rows); None: all.
+        self.scan_limit: int | None = None
         self._queued: dict[str, deque[Answer]] = {}
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
@@ -170,6 +172,8 @@ class FakeOpenBesluitvorming:
                     answer.raw,
                     answer.content_type,
                     answer.delay,
+                    answer.gate,
+                    answer.arrived,
                 )
             allowed, headers = self.bucket.consume(cost)
             if not allowed:
@@ -185,7 +189,7 @@ class FakeOpenBesluitvorming:
         if path == "/api/sources":
             return Answer(200, {"sources": self.sources_body(params.get("implemented") == "true")})
         if path == "/api/search":
-            return search_answer(self.entities.values(), self.statuses, params)
+            return search_answer(self.entities.values(), self.statuses, params, self.scan_limit)
         if path.startswith("/api/entities/"):
             entity = self.entities.get(path.removeprefix("/api/entities/"))
             if entity is None:
@@ -233,6 +237,10 @@ def _handler_for(fake: FakeOpenBesluitvorming) -> type[BaseHTTPRequestHandler]:
             answer = fake.answer(path, params)
             if answer.delay:
                 time.sleep(answer.delay)
+            if answer.arrived is not None:
+                answer.arrived.set()
+            if answer.gate is not None:
+                answer.gate.wait(timeout=60)
             payload = answer.raw if answer.raw is not None else json.dumps(answer.body).encode()
             try:
                 self.send_response(answer.status)
