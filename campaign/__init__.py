@@ -92,6 +92,7 @@ def register_blueprints(app: Flask) -> None:
     from campaign.accounts import bp as accounts_bp
     from campaign.api import bp as api_bp
     from campaign.dashboard import bp as dashboard_bp
+    from campaign.discovery import bp as discovery_bp
     from campaign.documents import bp as documents_bp
     from campaign.health import bp as health_bp
     from campaign.mail import bp as mail_bp
@@ -115,6 +116,7 @@ def register_blueprints(app: Flask) -> None:
         documents_bp,
         mail_bp,
         reports_bp,
+        discovery_bp,
     ):
         app.register_blueprint(blueprint)
     csrf.exempt(api_bp)

@@ -15,6 +15,8 @@ ADMIN_ONLY = {
     "/beheer/teksten/oproep",
     "/beheer/teksten/achtergrond",
     "/beheer/teksten/oproep/1",
+    "/beheer/vondsten/zoektermen",
+    "/beheer/vondsten/zoektermen/1/verwijderen",
 }
 
 
@@ -30,6 +32,8 @@ def beheer_urls(app, gemeente):
         "batch_id": 1,
         "message_id": 1,
         "report_id": 1,
+        "lead_id": 1,
+        "term_id": 1,
     }
     for rule in app.url_map.iter_rules():
         if rule.rule.startswith("/beheer"):

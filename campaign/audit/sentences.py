@@ -213,6 +213,20 @@ def sentence(
         if action == "create":
             return [f"{actor} maakte een account voor {user}"]
         return [f"{actor} wijzigde het account van {user}"]
+    if table == "discovery_leads":
+        if action == "create":
+            return ["In de raadsstukken van ", *where, " is de motie mogelijk gevonden"]
+        state = (entry.after or {}).get("state")
+        if state == "geaccepteerd":
+            return [f"{actor} nam een vondst in de raadsstukken van ", *where, " over"]
+        if state == "afgewezen":
+            return [f"{actor} wees een vondst in de raadsstukken van ", *where, " af"]
+        return [f"{actor} wijzigde een vondst over ", *where]
+    if table == "discovery_terms":
+        term = values.get("text", "")
+        if action == "create":
+            return [f"{actor} voegde de zoekterm ‘{term}’ toe"]
+        return [f"{actor} wijzigde de zoekterm ‘{term}’"]
     if table == "template_versions":
         kind = TEXT_KINDS.get(values.get("kind", ""), "een tekst")
         return [f"{actor} sloeg versie {values.get('number', '?')} van {kind} op"]

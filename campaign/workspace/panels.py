@@ -6,6 +6,7 @@
 | claim, contacts, contact persons | `outreach/_panel.html` | `campaign.outreach.services` |
 | details, fracties | `gemeenten/_panel.html` | `campaign.gemeenten.services` |
 | appeals sent | `mail/_panel.html` | `campaign.mail.services` |
+| council records, leads | `discovery/_panel.html` | `campaign.discovery.services` |
 | changes | `audit/_panel.html` | `campaign.audit.history` |
 
 A form on the page that is refused re-renders the whole page with that form as typed, so
@@ -23,6 +24,7 @@ from sqlalchemy.orm import selectinload
 
 from campaign.audit.history import gemeente_history
 from campaign.dates import today
+from campaign.discovery.services import panel_for
 from campaign.extensions import db
 from campaign.gemeenten import services
 from campaign.gemeenten.forms import FractieForm, GemeenteDetailsForm, ManualStatusForm
@@ -78,6 +80,7 @@ def render_workspace(gemeente: Gemeente, status: int = 200, **forms: Any) -> Res
             moties=list_moties_for(gemeente),
             history=gemeente_history(gemeente, SHOWN),
             messages=messages_for(gemeente),
+            discovery=panel_for(gemeente),
             details=details,
             contact=contact,
             contact_person=forms.get("contact_person") or ContactPersonForm(formdata=None),
