@@ -16,8 +16,10 @@ from typing import Any
 from sqlalchemy import or_, select
 
 from campaign.concurrency import saving
+from campaign.dates import utcnow
 from campaign.discovery.client import OpenBesluitvormingClient
 from campaign.discovery.entities import Entity, MotionRecord
+from campaign.discovery.errors import ApiError
 from campaign.discovery.models import (
     ENTITY_ID_LENGTH,
     DiscoveryHit,
@@ -135,7 +137,11 @@ def fetch_facts(client: OpenBesluitvormingClient, hit: SearchHit) -> LeadFacts:
         document_entity_id=entity.entity_id if entity.entity_type == "Document" else None,
     )
     if entity.entity_type == "Document" and entity.meeting_id:
-        meeting = client.entity(entity.meeting_id)
+        try:
+            meeting = client.entity(entity.meeting_id)
+        except ApiError:
+            # The document is a lead all the same; its motion may turn up by its own name.
+            return facts
         motion = _motion_with_text(meeting, entity)
         if motion is not None and motion.motion_id and len(motion.motion_id) <= ENTITY_ID_LENGTH:
             facts.entity_id = facts.motion_entity_id = motion.motion_id
@@ -223,4 +229,5 @@ def store_hit(
                 db.session.add(DiscoveryHit(entity_id=entity_id, lead=lead, run_id=run.id))
         if created:
             run.new_leads += 1
+        run.heartbeat_at = utcnow()
     return lead, created

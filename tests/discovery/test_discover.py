@@ -277,3 +277,18 @@ def test_a_run_does_not_start_while_another_is_alive(seeded, council_api, counci
         other.kill()
         other.wait()
     assert run_discovery(council_client, RunOptions()).resumed
+
+
+def test_a_document_whose_meeting_cannot_be_read_is_a_lead_all_the_same(
+    seeded, council_api, council_client
+):
+    council_api.queue(
+        "/api/entities/meeting:ibabs:gemeente:soest:mt-5",
+        Answer(404, {"error": "Resultaat niet gevonden"}),
+    )
+
+    summary = run_discovery(council_client, FULL)
+
+    letter = leads_by_entity()[SOEST_LETTER]
+    assert letter.title == "Brief KinderpardonNU <b>gewortelde</b> kinderen"
+    assert summary.state is RunState.KLAAR and summary.new_leads == 5

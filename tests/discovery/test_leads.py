@@ -17,6 +17,7 @@ from campaign.extensions import db
 from campaign.gemeenten.models import CampaignStatus, Gemeente, StatusChange
 from campaign.moties.models import Motie, Outcome, Vote
 from campaign.outreach.models import Direction, OutreachEntry
+from tests.conftest import PASSWORD
 from tests.discovery.council_world import (
     AMERSFOORT_MOTION,
     HOUTEN_MOTION,
@@ -264,3 +265,31 @@ def test_the_workspace_shows_coverage_and_waiting_leads(client, login, volunteer
 
     zeist = client.get("/beheer/gemeenten/zeist").get_data(as_text=True)
     assert "Niet gedekt:" in zeist and "zegt dus niets" in zeist
+
+
+def test_the_page_takes_as_many_queries_for_many_leads_as_for_few(
+    make_browser, volunteer, found, count_queries
+):
+    browser = make_browser()
+    browser.post("/login", data={"email": volunteer.email, "password": PASSWORD})
+    with count_queries() as few:
+        browser.get("/beheer/vondsten/")
+    for number, gemeente in enumerate(
+        db.session.scalars(select(Gemeente).order_by(Gemeente.name).limit(12))
+    ):
+        db.session.add(
+            Lead(
+                entity_id=f"document:ibabs:gemeente:x{number}:1",
+                gemeente=gemeente,
+                source_key=f"x{number}",
+                entity_type="Document",
+                title=f"Stuk {number}",
+                term="gewortelde kinderen",
+                web_url="https://openbesluitvorming.nl/?view=x",
+            )
+        )
+    db.session.commit()
+    with count_queries() as many:
+        page = browser.get("/beheer/vondsten/").get_data(as_text=True)
+    assert "Stuk 11" in page
+    assert many.count == few.count < 25
