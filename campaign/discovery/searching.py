@@ -153,6 +153,8 @@ class Discovery:
         self.echo(
             f"Coverage: {sync.sources} sources, {sync.gemeenten_covered} gemeenten searchable."
         )
+        if sync.unassigned:
+            self.echo(f"Gemeente sources without a gemeente here: {', '.join(sync.unassigned)}")
         self.sources = sources_by_key()
         codes = run.gemeente_codes.split()
         self.selected: set[int] | None = None

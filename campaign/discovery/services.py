@@ -9,9 +9,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from campaign.discovery.coverage import Coverage, coverage_by_gemeente, coverage_of
-from campaign.discovery.models import DiscoveryRun, Lead, LeadState
+from campaign.discovery.models import Lead, LeadState
 from campaign.discovery.review import lead_outcome
-from campaign.discovery.runs import last_finished_at, latest_run
+from campaign.discovery.runs import last_finished_at
 from campaign.extensions import db
 from campaign.gemeenten.models import Gemeente
 from campaign.moties.models import Motie
@@ -140,7 +140,3 @@ def panel_for(gemeente: Gemeente) -> DiscoveryPanel:
         [lead for lead in leads if lead.state is not LeadState.NIEUW][:5],
         last_finished_at(),
     )
-
-
-def last_run() -> DiscoveryRun | None:
-    return latest_run()

@@ -66,11 +66,6 @@ def list_terms() -> list[Term]:
     return terms
 
 
-def searched_terms() -> list[str]:
-    """The terms a run searches: those no broader term covers."""
-    return [term.text for term in list_terms() if term.covered_by is None]
-
-
 def check_term(text: str) -> str:
     """The term as it will be searched, or a Dutch UserError saying why it is refused."""
     text = " ".join(text.split())
