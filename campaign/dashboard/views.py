@@ -11,6 +11,7 @@ from flask_login import current_user
 from campaign.audit.history import recent_activity
 from campaign.dashboard import bp
 from campaign.dates import today
+from campaign.discovery.services import count_waiting_leads
 from campaign.gemeenten.services import count_by_status
 from campaign.moties.services import adoptions_per_year
 from campaign.outreach.services import list_follow_ups, my_gemeenten
@@ -37,6 +38,7 @@ def home() -> ResponseReturnValue:
         coming_days=COMING_DAYS,
         activity=recent_activity(),
         new_reports=count_new_reports(),
+        waiting_leads=count_waiting_leads(),
         adoptions=adoptions_per_year(),
         today=day,
     )

@@ -15,6 +15,7 @@ from sqlalchemy.orm import selectinload
 
 from campaign.accounts.models import User
 from campaign.dates import DUTCH_TIME
+from campaign.discovery.services import count_waiting_leads
 from campaign.extensions import db
 from campaign.formatting import dutch_date
 from campaign.gemeenten.models import CampaignStatus, StatusChange
@@ -35,6 +36,7 @@ class TeamNews:
     """What every volunteer's digest shares: work waiting for anyone, and the adoptions."""
 
     reports_waiting: int
+    leads_waiting: int
     adoptions: list[StatusChange]
 
 
@@ -48,8 +50,13 @@ class Digest:
 
     @property
     def is_empty(self) -> bool:
+        news = self.news
         return not (
-            self.due.total or self.coming.total or self.news.reports_waiting or self.news.adoptions
+            self.due.total
+            or self.coming.total
+            or news.reports_waiting
+            or news.leads_waiting
+            or news.adoptions
         )
 
 
@@ -66,8 +73,8 @@ def _start_of(day: date) -> datetime:
 
 
 def team_news(day: date) -> TeamNews:
-    """Reports waiting now, and gemeenten that adopted the motion since yesterday morning as
-    recorded by people (a load or seeding by the system is no news)."""
+    """Reports and leads waiting now, and gemeenten that adopted the motion since yesterday
+    morning as recorded by people (a load or seeding by the system is no news)."""
     adoptions = db.session.scalars(
         select(StatusChange)
         .where(
@@ -79,7 +86,7 @@ def team_news(day: date) -> TeamNews:
         .options(selectinload(StatusChange.gemeente), selectinload(StatusChange.changed_by))
         .order_by(StatusChange.changed_at)
     )
-    return TeamNews(count_new_reports(), list(adoptions))
+    return TeamNews(count_new_reports(), count_waiting_leads(), list(adoptions))
 
 
 def compose_digest(user: User, day: date, news: TeamNews) -> Digest:

@@ -2,7 +2,7 @@
 leads and the hits already looked at.
 
 Revision ID: 7a4018ff2526
-Revises: 127710e54c03
+Revises: 3e73aaf813a0
 Create Date: 2026-11-25 07:03:38.986900
 
 """
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '7a4018ff2526'
-down_revision = '127710e54c03'
+down_revision = '3e73aaf813a0'
 branch_labels = None
 depends_on = None
 

@@ -119,3 +119,29 @@ def test_the_team_feed_speaks_dutch_with_dates_and_leaves_out_the_system(
         "Amersfoort</a>"
     ) in feed
     assert "Het systeem" not in feed and "outreach_entries" not in feed
+
+
+def test_leads_waiting_are_counted_on_the_dashboard_and_in_the_digest(
+    client, login, runner, smtp_server, volunteer, seeded
+):
+    from campaign.discovery.models import Lead
+
+    login(volunteer)
+    assert "in raadsstukken" not in client.get("/beheer/").get_data(as_text=True)
+    db.session.add(
+        Lead(
+            entity_id="motion:x:gm:zeist:1",
+            gemeente=gemeente("zeist"),
+            source_key="zeist",
+            entity_type="Motion",
+            term="gewortelde kinderen",
+            web_url="https://openbesluitvorming.example/?view=1",
+        )
+    )
+    db.session.commit()
+    html = client.get("/beheer/").get_data(as_text=True)
+    assert "1 vondst in raadsstukken</a> wacht op een vrijwilliger." in html
+    result = runner.invoke(args=["digest", "send", "--date", today().isoformat()])
+    assert "Sent 1 digests" in result.output, result.output
+    body = smtp_server.parsed()[0].get_body(preferencelist=("plain",)).get_content()
+    assert "1 vondst in raadsstukken wacht op een vrijwilliger." in body
