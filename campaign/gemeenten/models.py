@@ -12,6 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from campaign.dates import utcnow
 from campaign.dbtypes import UTCDateTime, str_enum
 from campaign.extensions import Model
+from campaign.gemeenten.search import common_name
 
 if TYPE_CHECKING:
     from campaign.accounts.models import User
@@ -96,6 +97,12 @@ class Gemeente(Model):
 
     def __repr__(self) -> str:
         return f"<Gemeente {self.cbs_code} {self.name}>"
+
+    @property
+    def display_name(self) -> str:
+        """The official name with the one people use beside it: "'s-Gravenhage (Den Haag)"."""
+        common = common_name(self.cbs_code)
+        return f"{self.name} ({common})" if common else self.name
 
     @property
     def audited_gemeente_id(self) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from sqlalchemy import func, select
@@ -15,7 +15,7 @@ from campaign.concurrency import check_version, saving
 from campaign.errors import UserError
 from campaign.extensions import db
 from campaign.gemeenten.models import RAADSPERIODES, CampaignStatus, Fractie, Gemeente
-from campaign.gemeenten.search import fold, matches
+from campaign.gemeenten.search import fold, is_exact, matches, suggest
 
 CBS_CODE = re.compile(r"^GM\d{4}$", re.IGNORECASE)
 PROVINCES = (
@@ -104,6 +104,31 @@ def list_gemeenten(query: GemeenteQuery | None = None) -> list[Gemeente]:
     ]
     _sort(gemeenten, query.sort, query.descending)
     return gemeenten
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """What a search found: the gemeenten that match, the one the visitor surely means (one
+    match, or a whole name), and close names to suggest when nothing matched."""
+
+    gemeenten: list[Gemeente]
+    chosen: Gemeente | None
+    suggestions: list[Gemeente]
+
+
+def search_gemeenten(query: GemeenteQuery) -> SearchResult:
+    found = list_gemeenten(query)
+    if not query.text:
+        return SearchResult(found, None, [])
+    exact = [g for g in found if is_exact(query.text, g.name, g.cbs_code)]
+    if len(found) == 1 or len(exact) == 1:
+        return SearchResult(found, (exact or found)[0], [])
+    if found:
+        return SearchResult(found, None, [])
+    candidates = list_gemeenten(replace(query, text=""))
+    by_code = {g.cbs_code: g for g in candidates}
+    codes = suggest(query.text, ((g.cbs_code, g.name) for g in candidates))
+    return SearchResult([], None, [by_code[code] for code in codes])
 
 
 def select_gemeenten(

@@ -16,9 +16,11 @@ from campaign.gemeenten.services import (
     CBS_CODE,
     PROVINCES,
     GemeenteQuery,
+    SearchResult,
     count_by_status,
     find_gemeente,
     list_gemeenten,
+    search_gemeenten,
 )
 from campaign.kaart.render import STYLES, fill_for, render_map
 from campaign.kaart.services import current_layer, neighbours_of, shape_of
@@ -51,16 +53,22 @@ def home() -> ResponseReturnValue:
 
 @bp.get("/gemeenten")
 def gemeenten() -> ResponseReturnValue:
+    """The list, filtered and sorted; a search that means one gemeente goes straight to it."""
+
     def make(version: str) -> ResponseReturnValue:
         try:
             query = GemeenteQuery.from_args(request.args.to_dict())
             error = None
         except UserError as problem:
             query, error = GemeenteQuery(), problem.message
+        found = search_gemeenten(query) if error is None else SearchResult([], None, [])
+        if found.chosen is not None:
+            return redirect(url_for("publiek.gemeente", slug=found.chosen.slug))
         return render_template(
             "publiek/gemeenten.html",
             query=query,
-            gemeenten=list_gemeenten(query) if error is None else [],
+            gemeenten=found.gemeenten,
+            suggestions=found.suggestions,
             error=error,
             provinces=PROVINCES,
             statuses=list(CampaignStatus),

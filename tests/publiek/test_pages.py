@@ -24,24 +24,69 @@ def test_the_list_shows_all_gemeenten_sorted_by_name(client, seeded):
     names = row_names(html.replace("&#39;", "'"))
     assert len(names) == 342
     assert names[0] == "Aa en Hunze"
-    assert names.index("'s-Hertogenbosch") + 1 == names.index("Het Hogeland")
+    assert names.index("'s-Hertogenbosch (Den Bosch)") + 1 == names.index("Het Hogeland")
     assert "342 gemeenten" in html
 
 
 @pytest.mark.parametrize(
-    ("query", "expected"),
+    ("query", "slug"),
     [
-        ("sudwest fryslan", "Súdwest-Fryslân"),
-        ("SÚDWEST", "Súdwest-Fryslân"),
-        ("Den Bosch", "'s-Hertogenbosch"),
-        ("den haag", "'s-Gravenhage"),
-        ("GM0307", "Amersfoort"),
-        ("bergen (nh", "Bergen (NH.)"),
+        ("sudwest fryslan", "sudwest-fryslan"),
+        ("SÚDWEST", "sudwest-fryslan"),
+        ("Den Bosch", "s-hertogenbosch"),
+        ("den haag", "s-gravenhage"),
+        ("the hague", "s-gravenhage"),
+        ("GM0307", "amersfoort"),
+        ("bergen (nh", "bergen-nh"),
+        ("amersfoort", "amersfoort"),
+        ("Utrecht", "utrecht"),  # the whole name, though Utrechtse Heuvelrug matches too
     ],
 )
-def test_search_forgives_accents_case_and_common_names(client, seeded, query, expected):
-    html = client.get("/gemeenten", query_string={"q": query}).get_data(as_text=True)
-    assert expected in row_names(html.replace("&#39;", "'"))
+def test_a_search_that_means_one_gemeente_goes_straight_to_its_page(client, seeded, query, slug):
+    response = client.get("/gemeenten", query_string={"q": query})
+    assert response.status_code == 302
+    assert response.headers["Location"] == f"/gemeente/{slug}"
+
+
+def test_a_search_with_several_matches_lists_them_with_common_names(client, seeded):
+    html = client.get("/gemeenten", query_string={"q": "bergen"}).get_data(as_text=True)
+    assert row_names(html) == [
+        "Bergen (L.)",
+        "Bergen (NH.)",
+        "Bergen op Zoom",
+        "Haaksbergen",
+        "Steenbergen",
+        "Tubbergen",
+    ]
+    assert 'href="/gemeente/bergen-l"' in html
+    html = client.get("/gemeenten", query_string={"q": "den"}).get_data(as_text=True)
+    names = row_names(html.replace("&#39;", "'"))
+    assert {"'s-Gravenhage (Den Haag)", "'s-Hertogenbosch (Den Bosch)", "Den Helder"} < set(names)
+
+
+@pytest.mark.parametrize(
+    ("query", "suggested"),
+    [
+        ("amersfort", ["Amersfoort"]),
+        ("den haga", ["&#39;s-Gravenhage (Den Haag)"]),
+        ("zwole", ["Zwolle"]),
+        ("leewarden", ["Leeuwarden"]),
+        ("sudwest friesland", ["Súdwest-Fryslân"]),
+    ],
+)
+def test_a_misspelling_gets_did_you_mean(client, seeded, query, suggested):
+    response = client.get("/gemeenten", query_string={"q": query})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    offered = re.findall(r"Bedoelde u\s+(.*?)\?</p>", html, flags=re.DOTALL)
+    assert len(offered) == 1
+    assert re.findall(r'<a href="/gemeente/[^"]+">([^<]+)</a>', offered[0]) == suggested
+
+
+def test_nonsense_gets_no_suggestion(client, seeded):
+    html = client.get("/gemeenten", query_string={"q": "xqzw"}).get_data(as_text=True)
+    assert "Bedoelde u" not in html
+    assert "Geen gemeente gevonden." in html
 
 
 def test_filter_by_status_and_province(client, seeded):
