@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from flask import (
     Response,
     abort,
@@ -43,17 +41,10 @@ def public_gemeente(slug: str) -> Gemeente:
     return db.first_or_404(select(Gemeente).where(Gemeente.slug == slug))
 
 
-@bp.get("/gemeente/<slug>/motie")
-def motion_page(slug: str) -> ResponseReturnValue:
-    gemeente = public_gemeente(slug)
+def render_motion_page(
+    gemeente: Gemeente, options: MotionOptions, error: UserError | None = None
+) -> ResponseReturnValue:
     known = [f.name for f in list_fracties(gemeente, current_raadsperiode(today()))]
-    error, status = None, 200
-    try:
-        options = services.parse_motion_options(request.args, gemeente)
-    except UserError as problem:
-        error, status = problem, 400
-        options = MotionOptions(include_noodopvang=gemeente.has_noodopvang)
-    query = "?" + urlencode(services.options_as_query(options))
     return render_template(
         "documents/motion_page.html",
         gemeente=gemeente,
@@ -62,14 +53,47 @@ def motion_page(slug: str) -> ResponseReturnValue:
         known_fracties=known,
         other_fracties=", ".join(f for f in options.fracties if f not in known),
         error=error,
-        docx_url=url_for("documents.download_docx", slug=slug) + query,
-        pdf_url=url_for("documents.download_pdf", slug=slug) + query,
-    ), status
+    ), (400 if error else 200)
+
+
+@bp.get("/gemeente/<slug>/motie")
+def motion_page(slug: str) -> ResponseReturnValue:
+    """The form and the preview. Its download buttons submit the same form to the .docx and
+    .pdf addresses, so a file carries exactly what the form holds, with or without JavaScript."""
+    gemeente = public_gemeente(slug)
+    try:
+        options = services.parse_motion_options(request.args, gemeente)
+    except UserError as problem:
+        return render_motion_page(
+            gemeente, MotionOptions(include_noodopvang=gemeente.has_noodopvang), problem
+        )
+    return render_motion_page(gemeente, options)
+
+
+@bp.get("/gemeente/<slug>/motie/voorbeeld")
+def motion_preview(slug: str) -> ResponseReturnValue:
+    """The preview alone, which static/js/motie.js puts on the page as the form is typed."""
+    gemeente = public_gemeente(slug)
+    try:
+        options = services.parse_motion_options(request.args, gemeente)
+    except UserError as problem:
+        return Response(problem.message, status=400, mimetype="text/plain")
+    response = Response(
+        render_template("documents/_motion.html", motion=services.motion_for(gemeente, options))
+    )
+    response.headers["Cache-Control"] = "public, max-age=300"
+    return response
 
 
 def download(slug: str, file_format: str) -> ResponseReturnValue:
+    """The file, or the form again with the message when a field is wrong (nothing is lost)."""
     gemeente = public_gemeente(slug)
-    options = services.parse_motion_options(request.args, gemeente)
+    try:
+        options = services.parse_motion_options(request.args, gemeente)
+    except UserError as problem:
+        return render_motion_page(
+            gemeente, MotionOptions(include_noodopvang=gemeente.has_noodopvang), problem
+        )
     motion = services.motion_for(gemeente, options)
     body = build_docx(motion) if file_format == "docx" else build_pdf(motion)
     filename = services.filename_for(gemeente, options, file_format)

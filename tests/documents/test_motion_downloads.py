@@ -147,12 +147,83 @@ def test_an_unknown_gemeente_is_404(client, templates):
         assert client.get(f"/gemeente/atlantis/{suffix}").status_code == 404
 
 
-def test_the_page_links_to_downloads_with_the_same_fields(client, gemeente):
-    html = client.get(
-        f"/gemeente/{gemeente.slug}/motie", query_string={"datum": "2026-03-12", "fracties": "SP"}
-    ).get_data(as_text=True)
-    assert (
-        f"/gemeente/{gemeente.slug}/motie.docx?datum=2026-03-12&amp;fracties=SP&amp;noodopvang=0"
-        in html
+def test_the_download_buttons_submit_the_form_itself(client, gemeente, make_fractie):
+    """No link baked at page load: the buttons send whatever the form holds when pressed."""
+    html = client.get(f"/gemeente/{gemeente.slug}/motie").get_data(as_text=True)
+    form = re.search(r'<form method="get"[^>]*id="motie-form".*?</form>', html, re.DOTALL)
+    assert form is not None
+    assert re.search(
+        rf'<button type="submit" formaction="/gemeente/{gemeente.slug}/motie.docx">'
+        r"Download als Word \(.docx\)</button>",
+        form.group(0),
     )
+    assert f'formaction="/gemeente/{gemeente.slug}/motie.pdf">Download als pdf' in form.group(0)
+    assert "motie.docx?" not in html  # nothing filled in ahead of time
+
+
+def test_the_docx_takes_the_form_fields_as_the_browser_sends_them(client, gemeente):
+    """Ticked fractie boxes repeat `fractie`; empty fields arrive as empty strings."""
+    data = get_docx(
+        client,
+        gemeente.slug,
+        datum="2026-03-12",
+        agendapunt="",
+        fractie=["GroenLinks", "D66"],
+        fracties="SP",
+        raadsleden="Anna Bakker\r\nJan de Wit",
+        noodopvang="0",
+        lokaal="",
+    ).data
+    text = docx_text(data)
+    assert "donderdag 12 maart 2026" in text
+    assert "Ingediend door de fracties van GroenLinks, D66 en SP" in text
+    assert "Jan de Wit" in text and "COA" not in text
+
+
+def test_a_shared_link_still_gives_the_filled_in_file(client, gemeente):
+    response = client.get(
+        f"/gemeente/{gemeente.slug}/motie.docx?datum=2026-03-12&fracties=SP&noodopvang=0"
+    )
+    assert response.status_code == 200
+    assert "Ingediend door de fractie van SP" in docx_text(response.data)
+
+
+def test_a_wrong_field_in_a_download_shows_the_form_again_with_what_was_typed(client, gemeente):
+    response = client.get(
+        f"/gemeente/{gemeente.slug}/motie.pdf",
+        query_string={"datum": "12-03-2026", "fracties": "SP, PvdA", "lokaal": "Eigen tekst"},
+    )
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400 and response.mimetype == "text/html"
+    assert "De datum &#39;12-03-2026&#39; klopt niet." in html
+    assert 'value="12-03-2026"' in html
+    assert 'value="SP, PvdA"' in html
+    assert ">Eigen tekst</textarea>" in html
+
+
+def test_the_preview_follows_the_fields(client, gemeente):
+    response = client.get(
+        f"/gemeente/{gemeente.slug}/motie/voorbeeld",
+        query_string={"datum": "2026-03-12", "fracties": "SP", "lokaal": "<b>vet</b>"},
+    )
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert html.lstrip().startswith('<article class="motion" lang="nl">')
     assert "donderdag 12 maart 2026" in html
+    assert "Ingediend door de fractie van SP" in html
+    assert "&lt;b&gt;vet&lt;/b&gt;" in html and "<b>" not in html
+    assert "<html" not in html  # only the motion, to put in the page
+
+    wrong = client.get(f"/gemeente/{gemeente.slug}/motie/voorbeeld?noodopvang=ja")
+    assert wrong.status_code == 400
+    assert wrong.get_data(as_text=True) == "noodopvang is 0 (zonder) of 1 (met)."
+    assert client.get("/gemeente/atlantis/motie/voorbeeld").status_code == 404
+
+
+def test_the_page_links_back_to_the_gemeente_and_to_reporting(client, gemeente):
+    html = client.get(f"/gemeente/{gemeente.slug}/motie").get_data(as_text=True)
+    crumbs = re.search(r'<nav class="breadcrumb".*?</nav>', html, re.DOTALL).group(0)
+    assert '<a href="/gemeenten">Alle gemeenten</a>' in crumbs
+    assert f'<a href="/gemeente/{gemeente.slug}">&#39;s-Hertogenbosch</a>' in crumbs
+    assert '<span aria-current="page">Motie</span>' in crumbs
+    assert f'href="/meld?gemeente={gemeente.slug}">Meld een motie of stemming</a>' in html
