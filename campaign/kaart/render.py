@@ -50,6 +50,20 @@ def fill_for(status: CampaignStatus) -> str:
     return f"url(#{style.pattern}-{status.value})" if style.pattern else style.fill
 
 
+# The share image's title fits on one line up to this many characters, else it takes two.
+TITLE_LINE_LENGTH = 16
+
+
+def title_lines(name: str) -> list[str]:
+    """A gemeente's name as the share image's title: one line, or two split at the space
+    nearest the middle ("Nuenen, Gerwen en" / "Nederwetten"), so no name runs off the image."""
+    if len(name) <= TITLE_LINE_LENGTH or " " not in name:
+        return [name]
+    spaces = [index for index, char in enumerate(name) if char == " "]
+    split = min(spaces, key=lambda index: abs(len(name) / 2 - index))
+    return [name[:split], name[split + 1 :]]
+
+
 def render_map(version: str, variant: str = "page", highlight: str | None = None) -> Markup | None:
     """The SVG map, or None when no boundaries are loaded.
 
@@ -61,12 +75,15 @@ def render_map(version: str, variant: str = "page", highlight: str | None = None
         layer = current_layer()
         if layer is None:
             return ""
+        entries = map_entries()
+        named = [entry.gemeente.name for entry in entries if entry.gemeente.cbs_code == highlight]
         return render_template(
             "kaart/map.svg",
             layer=layer,
-            entries=map_entries(),
+            entries=entries,
             variant=variant,
             highlight=highlight,
+            title_lines=title_lines(named[0]) if named else [],
             styles=STYLES,
             statuses=list(CampaignStatus),
             fill_for=fill_for,

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from flask import abort, redirect, render_template, request, url_for
+from flask import (
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    send_from_directory,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -119,6 +127,8 @@ def embed_map() -> ResponseReturnValue:
             "publiek/embed.html",
             map_svg=render_map(version, "embed"),
             counts=counts,
+            fill_for=fill_for,
+            styles=STYLES,
             adopted=counts[CampaignStatus.AANGENOMEN],
             layer=current_layer(),
         )
@@ -144,3 +154,16 @@ def about() -> ResponseReturnValue:
 @bp.get("/colofon")
 def colophon() -> ResponseReturnValue:
     return render_template("publiek/colofon.html", layer=current_layer())
+
+
+@bp.get("/favicon.ico")
+def favicon() -> ResponseReturnValue:
+    """Browsers ask for /favicon.ico on their own. The icon is static/favicon.svg drawn at 16,
+    32 and 48 pixels (with CairoSVG and Pillow); pages link to both."""
+    assert current_app.static_folder is not None
+    return send_from_directory(
+        current_app.static_folder,
+        "favicon.ico",
+        mimetype="image/vnd.microsoft.icon",
+        max_age=86400,
+    )

@@ -36,7 +36,11 @@
     });
     svg.addEventListener("focusout", function () { tip.hidden = true; });
 
-    function apply() { svg.setAttribute("viewBox", box.join(" ")); }
+    // Zoomed out, a swipe over the map scrolls the page; zoomed in, it pans the map.
+    function apply() {
+      svg.setAttribute("viewBox", box.join(" "));
+      frame.classList.toggle("is-zoomed", box[2] < full[2]);
+    }
 
     function zoom(factor) {
       var cx = box[0] + box[2] / 2, cy = box[1] + box[3] / 2;
@@ -60,6 +64,7 @@
       button.addEventListener("click", spec[2]);
       controls.appendChild(button);
     });
+    // Above the map, not on it: nothing of the map (north-east Groningen) is covered.
     frame.insertBefore(controls, svg);
 
     var drag = null;
