@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import func, or_, select
 
+from campaign.dates import today
 from campaign.extensions import db
 from campaign.gemeenten.models import Fractie, Gemeente
 from campaign.kaart.models import MapLayer, MapShape
@@ -20,7 +21,8 @@ from campaign.moties.models import Motie
 
 
 def _digest(values: Any) -> str:
-    return hashlib.sha256(repr(tuple(values)).encode()).hexdigest()[:24]
+    """The values and today's date: what is "binnenkort" or "gepland" changes with the day."""
+    return hashlib.sha256(repr((*values, today().isoformat())).encode()).hexdigest()[:24]
 
 
 def national_version() -> str:

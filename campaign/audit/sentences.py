@@ -70,6 +70,7 @@ FIELD_LABELS = {
     "template_version_id": "voorbeeldmotie",
     "submitted_on": "ingediend op",
     "voted_on": "gestemd op",
+    "vote_planned_on": "stemming gepland op",
     "outcome": "uitslag",
     "votes_for": "stemmen voor",
     "votes_against": "stemmen tegen",

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from wtforms import BooleanField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import (
+    BooleanField,
+    DateField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import URL, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -37,6 +44,12 @@ class MotieForm(VersionedForm):
     )
     submitted_on = PartialDateField("Ingediend op", description=DATE_HINT)
     voted_on = PartialDateField("Gestemd op", description=DATE_HINT)
+    vote_planned_on = DateField(
+        "Stemming gepland op",
+        validators=[Optional()],
+        description="De raadsvergadering waarin over de motie wordt gestemd, zodra die bekend "
+        "is. Dan staat de motie op de voorpagina onder 'Binnenkort in de raad'.",
+    )
     outcome = SelectField("Uitslag", choices=options(OUTCOME_CHOICES), default="")
     votes_for = WholeNumberField(
         "Stemmen voor", validators=[Optional(), NumberRange(min=0, max=100)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -64,6 +64,9 @@ class Motie(Model):
     title: Mapped[str | None] = mapped_column(String(250))
     submitted_on: Mapped[PartialDate | None] = mapped_column(PartialDateType)
     voted_on: Mapped[PartialDate | None] = mapped_column(PartialDateType)
+    # The day of the council meeting where the vote is announced (agenda published, or told by
+    # a raadslid); None when not known. Not the day it was voted on: that is `voted_on`.
+    vote_planned_on: Mapped[date | None]
     # None while the council has not decided yet.
     outcome: Mapped[Outcome | None] = mapped_column(str_enum(Outcome))
     votes_for: Mapped[int | None]

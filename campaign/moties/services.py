@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -43,6 +44,7 @@ class MotieInput:
     title: str | None = None
     submitted_on: PartialDate | None = None
     voted_on: PartialDate | None = None
+    vote_planned_on: date | None = None
     outcome: Outcome | None = None
     votes_for: int | None = None
     votes_against: int | None = None
@@ -91,6 +93,14 @@ def validate_motie(gemeente: Gemeente, data: MotieInput) -> None:
             raise UserError(f"Het aantal stemmen {label} kan niet negatief zijn.")
     if data.submitted_on and data.voted_on and data.voted_on.is_surely_before(data.submitted_on):
         raise UserError("De stemming kan niet vóór de indiening liggen.", field="voted_on")
+    if data.vote_planned_on is not None:
+        if not 2000 <= data.vote_planned_on.year <= 2100:
+            raise UserError("Kies een datum tussen 2000 en 2100.", field="vote_planned_on")
+        planned = PartialDate.from_date(data.vote_planned_on)
+        if data.submitted_on and planned.is_surely_before(data.submitted_on):
+            raise UserError(
+                "De stemming kan niet gepland zijn vóór de indiening.", field="vote_planned_on"
+            )
     if data.outcome is None and data.voted_on is not None:
         raise UserError("Geef de uitslag van de stemming op, of 'onbekend'.", field="outcome")
     if data.record_url and not data.record_url.startswith(("https://", "http://")):
@@ -124,6 +134,7 @@ def _apply(motie: Motie, data: MotieInput) -> None:
         motie.template_version = current_version(TemplateKind.MOTIE)
     motie.submitted_on = data.submitted_on
     motie.voted_on = data.voted_on
+    motie.vote_planned_on = data.vote_planned_on
     motie.outcome = data.outcome
     motie.votes_for = data.votes_for
     motie.votes_against = data.votes_against
@@ -176,18 +187,46 @@ def update_motie(motie: Motie, data: MotieInput, expected_version: int | None) -
     return motie
 
 
-def list_latest_adoptions(limit: int = 10) -> list[Motie]:
-    """Adopted motions, the most recent vote first; undated ones last."""
+def list_latest_adoptions(limit: int = 10, with_votes: bool = False) -> list[Motie]:
+    """Adopted motions, the most recent vote first; undated ones last. `with_votes` loads the
+    indieners and each fractie's vote too (for the feed), in the same round of queries."""
+    loads = [selectinload(Motie.gemeente)]
+    if with_votes:
+        loads += [
+            selectinload(Motie.indieners),
+            selectinload(Motie.stemmingen).selectinload(Stemming.fractie),
+        ]
     moties = db.session.scalars(
-        select(Motie)
-        .where(Motie.outcome == Outcome.AANGENOMEN)
-        .options(selectinload(Motie.gemeente))
+        select(Motie).where(Motie.outcome == Outcome.AANGENOMEN).options(*loads)
     ).all()
     return sorted(
         moties,
         key=lambda m: (m.voted_on is not None, m.voted_on.sort_key if m.voted_on else (), m.id),
         reverse=True,
     )[:limit]
+
+
+# A postponed motion (aangehouden) waits for a vote again once a new day is planned.
+AWAITING_VOTE = (None, Outcome.AANGEHOUDEN)
+
+
+def list_planned_votes(from_day: date, awaiting_only: bool = False) -> list[Motie]:
+    """Motions whose vote is planned on `from_day` or later, soonest first, then by gemeente.
+
+    `awaiting_only` leaves out those already decided: what the home page calls "Binnenkort in
+    de raad". The calendar keeps them, so an event does not vanish from an agenda once voted.
+    """
+    statement = (
+        select(Motie)
+        .where(Motie.vote_planned_on.is_not(None), Motie.vote_planned_on >= from_day)
+        .options(selectinload(Motie.gemeente), selectinload(Motie.indieners))
+    )
+    moties = [
+        motie
+        for motie in db.session.scalars(statement)
+        if not awaiting_only or motie.outcome in AWAITING_VOTE
+    ]
+    return sorted(moties, key=lambda m: (m.vote_planned_on, m.gemeente.name, m.id))
 
 
 def list_moties_for(gemeente: Gemeente) -> list[Motie]:

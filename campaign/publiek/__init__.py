@@ -4,4 +4,8 @@ from flask import Blueprint
 
 bp = Blueprint("publiek", __name__)
 
-from campaign.publiek import download_views, views  # noqa: E402, F401  (their routes are this blueprint's)
+from campaign.publiek import (  # noqa: E402, F401  (their routes are this blueprint's)
+    download_views,
+    feeds,
+    views,
+)

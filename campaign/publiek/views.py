@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from campaign.cache import conditional
+from campaign.dates import today
 from campaign.documents.services import background_sheet
 from campaign.errors import UserError
 from campaign.extensions import db
@@ -32,7 +33,7 @@ from campaign.gemeenten.services import (
 )
 from campaign.kaart.render import STYLES, fill_for, render_map
 from campaign.kaart.services import current_layer, neighbours_of, shape_of
-from campaign.moties.services import list_latest_adoptions, list_moties_for
+from campaign.moties.services import list_latest_adoptions, list_moties_for, list_planned_votes
 from campaign.publiek import bp, services
 from campaign.publiek.parties import party_overview
 from campaign.security import allow_framing
@@ -49,6 +50,7 @@ def home() -> ResponseReturnValue:
             total=sum(counts.values()),
             adopted=counts[CampaignStatus.AANGENOMEN],
             adoptions=list_latest_adoptions(limit=10),
+            planned=list_planned_votes(today(), awaiting_only=True)[:10],
             map_svg=render_map(version, "page"),
             layer=current_layer(),
             gemeenten=list_gemeenten(),

@@ -72,6 +72,7 @@ def _motie_input_from(report: Report, motie: Motie | None, source: str) -> Motie
         title=motie.title if motie else None,
         submitted_on=motie.submitted_on if motie else None,
         voted_on=motie.voted_on if motie else None,
+        vote_planned_on=motie.vote_planned_on if motie else None,
         outcome=motie.outcome if motie else None,
         votes_for=motie.votes_for if motie else None,
         votes_against=motie.votes_against if motie else None,

@@ -151,3 +151,28 @@ def test_a_motion_has_one_title_on_every_page_and_in_the_api(client, login, volu
         assert model_title in html and "Eigen titel" not in html
     (motie,) = client.get("/api/v1/gemeenten/zeist").get_json()["moties"]
     assert motie["title"] == model_title and motie["title_recorded"] == "Eigen titel"
+
+
+def test_a_planned_vote_is_recorded_kept_and_checked(client, login, volunteer, council):
+    gemeente, fracties = council
+    login(volunteer)
+    base = f"/beheer/gemeenten/{gemeente.slug}/moties"
+    page = client.get(f"{base}/nieuw").get_data(as_text=True)
+    assert '<label for="vote_planned_on">Stemming gepland op</label>' in page
+
+    response = client.post(f"{base}/nieuw", data=motie_data(fracties, vote_planned_on="2026-12-10"))
+    assert response.status_code == 302
+    motie = db.session.scalars(select(Motie)).one()
+    assert motie.vote_planned_on.isoformat() == "2026-12-10"
+    assert 'value="2026-12-10"' in client.get(f"{base}/{motie.id}").get_data(as_text=True)
+
+    before = motie_data(fracties, vote_planned_on="2026-05-01", version_id=str(motie.version_id))
+    refused = client.post(f"{base}/{motie.id}", data=before)
+    assert refused.status_code == 400
+    assert "De stemming kan niet gepland zijn vóór de indiening." in refused.get_data(as_text=True)
+    long_ago = motie_data(fracties, vote_planned_on="1900-01-01", version_id=str(motie.version_id))
+    assert "Kies een datum tussen 2000 en 2100." in client.post(
+        f"{base}/{motie.id}", data=long_ago
+    ).get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(Motie, motie.id).vote_planned_on.isoformat() == "2026-12-10"

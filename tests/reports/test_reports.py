@@ -136,6 +136,26 @@ def test_a_submission_report_then_an_adoption_report_update_one_motion(
     assert (motie.submitted_on.isoformat(), motie.outcome) == ("2026-11-01", Outcome.AANGENOMEN)
 
 
+def test_accepting_a_report_keeps_the_planned_vote_a_volunteer_entered(
+    client, seeded, volunteer, login
+):
+    from datetime import date
+
+    from campaign.acting import act_as
+    from campaign.moties.services import MotieInput, create_motie
+
+    act_as(volunteer.id)
+    create_motie(zeist(), MotieInput(vote_planned_on=date(2026, 12, 10)))
+    client.post("/meld", data=report_data(kind="ingediend", votes_for="", votes_against=""))
+    login(volunteer)
+    report = db.session.scalars(select(Report)).one()
+    client.post(f"/beheer/meldingen/{report.id}/accepteren", data={"version_id": report.version_id})
+    db.session.expire_all()
+    (motie,) = zeist().moties
+    assert motie.submitted_on.isoformat() == "2026-11-19"
+    assert motie.vote_planned_on == date(2026, 12, 10)
+
+
 def test_rejecting_needs_a_reason_and_changes_nothing(client, seeded, volunteer, login):
     client.post("/meld", data=report_data())
     report = db.session.scalars(select(Report)).one()
