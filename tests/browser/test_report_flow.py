@@ -10,7 +10,7 @@ pytestmark = pytest.mark.browser
 
 def test_report_accept_and_the_map_changes(page: Page, live_server, seeded, volunteer):
     page.goto(live_server + "/gemeente/zeist")
-    page.get_by_role("link", name="Meld een motie of stemming").click()
+    page.get_by_role("main").get_by_role("link", name="Meld een motie of stemming").click()
     expect(page.get_by_label("Gemeente")).to_have_value("zeist")
     page.get_by_label("De motie is aangenomen").check()
     page.get_by_label("Datum (van indiening of stemming)").fill("2026-11-19")
