@@ -35,4 +35,4 @@ def test_the_list_is_sortable_and_usable_with_the_keyboard(page: Page, live_serv
     expect(page.get_by_role("columnheader", name="Status")).to_have_attribute(
         "aria-sort", "descending"
     )
-    expect(page.get_by_role("rowheader").first).to_have_text("Beekdaelen")
+    expect(page.get_by_role("rowheader").first.get_by_role("link")).to_have_text("Beekdaelen")

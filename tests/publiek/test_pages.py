@@ -6,7 +6,7 @@ import pytest
 
 
 def row_names(html: str) -> list[str]:
-    return re.findall(r'<th scope="row"><a href="[^"]*">([^<]+)</a></th>', html)
+    return re.findall(r'<th scope="row"><a href="[^"]*">([^<]+)</a>', html)
 
 
 def test_home_shows_counts_and_the_latest_adoptions(client, seeded):
