@@ -28,7 +28,12 @@ def assert_safe(response, typed):
 def test_public_pages_and_their_parameters(app, client):
     seed_gemeenten(SEED_DATA / "gemeenten_2025.csv")
     seed_templates(SEED_DATA / "templates")
-    pages = ["/gemeenten", "/gemeente/zeist/motie", "/gemeente/zeist/motie.docx"]
+    pages = [
+        "/gemeenten",
+        "/gemeente/zeist/motie",
+        "/gemeente/zeist/motie/voorbeeld",
+        "/gemeente/zeist/motie.docx",
+    ]
     parameters = [
         "q",
         "provincie",

@@ -118,6 +118,7 @@ QUERIES = {
         "lokaal",
     ],
     "/gemeente/zeist/motie.docx": ["datum", "fracties", "raadsleden", "noodopvang"],
+    "/gemeente/zeist/motie/voorbeeld": ["datum", "fractie", "lokaal", "noodopvang"],
     "/beheer/oproep": ["codes", "status", "provincie", "fractievoorzitters"],
     "/login": ["next"],
     "/api/v1/gemeenten": ["q"],
