@@ -170,6 +170,10 @@ def _base_document() -> bytes:
         heading_font = document.styles[style_name].font
         heading_font.name = FONT
         heading_font.color.rgb = RGBColor(0, 0, 0)
+    # "Ondertekening" is a real heading (for navigation) that looks like the other parts'
+    # headings: bold in the body's size, as in the PDF.
+    signing = document.styles["Heading 2"]
+    signing.font.size, signing.font.bold = Pt(11), True
     # The title opens the first page: no space above it, some below.
     title_format = document.styles["Heading 1"].paragraph_format
     title_format.space_before, title_format.space_after = Pt(0), Pt(12)

@@ -137,3 +137,17 @@ def test_there_is_room_to_sign_above_every_name(client, gemeente, tmp_path):
         }
         assert tops["Anna Bakker"] - tops["Ingediend door:"] > 1.5 * CM, (path.name, tops)
         assert tops["Jan de Wit"] - tops["Anna Bakker"] > 1.5 * CM, (path.name, tops)
+
+
+def test_the_signing_heading_looks_like_the_other_headings_in_the_docx(client, gemeente):
+    import io
+
+    import docx
+
+    data = client.get(f"/gemeente/{gemeente.slug}/motie.docx").data
+    document = docx.Document(io.BytesIO(data))
+    (signing,) = [p for p in document.paragraphs if p.text == "Ondertekening"]
+    (section,) = [p for p in document.paragraphs if p.text == "constaterende dat:"]
+    assert signing.style.name == "Heading 2"  # still a heading, for navigation
+    assert signing.style.font.size == document.styles["Normal"].font.size
+    assert signing.style.font.bold and all(run.bold for run in section.runs)
