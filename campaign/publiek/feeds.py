@@ -15,13 +15,14 @@ from flask import Response, current_app
 from flask.typing import ResponseReturnValue
 from icalendar import Calendar, Event
 
+from campaign.cache import conditional
 from campaign.dates import today, utcnow
 from campaign.formatting import dutch_date, dutch_long_date
 from campaign.moties.models import Motie, Vote
 from campaign.moties.services import list_latest_adoptions, list_planned_votes
 from campaign.publiek import bp
-from campaign.publiek.caching import conditional
 from campaign.urls import site_url_for
+from campaign.versions import national_version
 
 MOTION = "de motie Pleidooi voor gewortelde kinderen"
 FEED_SIZE = 50
@@ -128,12 +129,17 @@ def _feed(body: bytes, mimetype: str, filename: str) -> Response:
 def adoptions_feed() -> ResponseReturnValue:
     return conditional(
         lambda _: _feed(adoptions_atom(), "application/atom+xml", "aangenomen.atom"),
+        national_version(),
         max_age=600,
+        personal=False,
     )
 
 
 @bp.get("/feeds/stemmingen.ics")
 def planned_votes_feed() -> ResponseReturnValue:
     return conditional(
-        lambda _: _feed(planned_votes_ics(), "text/calendar", "stemmingen.ics"), max_age=600
+        lambda _: _feed(planned_votes_ics(), "text/calendar", "stemmingen.ics"),
+        national_version(),
+        max_age=600,
+        personal=False,
     )

@@ -1,7 +1,7 @@
 """Moties carry the day their vote is planned for, for "Binnenkort in de raad" and the calendar.
 
 Revision ID: 2550b4974287
-Revises: 127710e54c03
+Revises: 7a4018ff2526
 Create Date: 2026-11-25 07:17:47.175649
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '2550b4974287'
-down_revision = '127710e54c03'
+down_revision = '7a4018ff2526'
 branch_labels = None
 depends_on = None
 

@@ -138,5 +138,5 @@ def test_the_feeds_answer_304_when_unchanged(client, planned):
 
 def test_the_pages_etag_changes_with_the_date(client, seeded, monkeypatch):
     first = client.get("/").headers["ETag"]
-    monkeypatch.setattr("campaign.publiek.services.today", lambda: date(2099, 1, 1))
+    monkeypatch.setattr("campaign.versions.today", lambda: date(2099, 1, 1))
     assert client.get("/").headers["ETag"] != first
