@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from campaign.gemeenten.parties import is_national, party_key
 from campaign.register.export import PartySeats, ProblemKind, RegisterExport, parse_export
-from campaign.register.parties import is_national, party_key
 
 
 def _reference_folder() -> Path:

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from campaign.register.parties import (
+from campaign.gemeenten.parties import (
     fold,
     is_national,
     national_parties,
