@@ -11,7 +11,8 @@ from campaign.discovery.models import (
     Lead,
 )
 from campaign.documents.models import TemplateVersion
-from campaign.gemeenten.models import Fractie, Gemeente, StatusChange
+from campaign.gemeenten.models import Fractie, Gemeente, Raad, StatusChange
+from campaign.gemeenten.provenance import GemeenteFact, RegisterSource
 from campaign.kaart.models import MapLayer, MapShape
 from campaign.mail.models import MailBatch, OutboxMessage
 from campaign.moties.models import Motie, Stemming
@@ -29,12 +30,15 @@ __all__ = [
     "Fractie",
     "Gemeente",
     "Lead",
+    "GemeenteFact",
     "MailBatch",
     "OutboxMessage",
     "MapLayer",
     "MapShape",
     "Motie",
     "OutreachEntry",
+    "Raad",
+    "RegisterSource",
     "Report",
     "StatusChange",
     "Stemming",

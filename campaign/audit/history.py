@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 
 from campaign.accounts.models import User
+from campaign.acting import SystemOrigin
 from campaign.audit.models import AuditEntry
 from campaign.audit.sentences import Names, Part, field_label, sentence
 from campaign.dates import DUTCH_TIME, today
@@ -20,6 +21,8 @@ from campaign.moties.models import Motie
 from campaign.paging import Page
 
 SYSTEM = "Het systeem"
+# Who wrote a record when no person did (`AuditEntry.origin`); not the team's activity.
+SYSTEM_ACTORS = {SystemOrigin.SEED: "De basisgegevens", SystemOrigin.REGISTER: "Het register"}
 # Rows that only repeat what another row of the same change says.
 NOT_IN_THE_TEAM_FEED = ("stemmingen", "outbox_messages", "mail_batches")
 
@@ -74,7 +77,10 @@ def describe(entries: list[AuditEntry]) -> list[Activity]:
     now = today()
     activities = []
     for entry in entries:
-        actor = names.users.get(entry.actor_id, SYSTEM) if entry.actor_id else SYSTEM
+        if entry.actor_id:
+            actor = names.users.get(entry.actor_id, SYSTEM)
+        else:
+            actor = SYSTEM_ACTORS.get(entry.origin, SYSTEM) if entry.origin else SYSTEM
         gemeente = gemeenten.get(entry.gemeente_id) if entry.gemeente_id else None
         parts = sentence(entry, actor, gemeente, names)
         if parts is not None:

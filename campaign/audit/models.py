@@ -8,8 +8,9 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from campaign.acting import SystemOrigin
 from campaign.dates import utcnow
-from campaign.dbtypes import UTCDateTime
+from campaign.dbtypes import UTCDateTime, str_enum
 from campaign.extensions import Model
 
 
@@ -24,6 +25,9 @@ class AuditEntry(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # Set when the system wrote the record (actor_id is then NULL): seeding or the register.
+    # The team's activity is what has no origin.
+    origin: Mapped[SystemOrigin | None] = mapped_column(str_enum(SystemOrigin, length=20))
     action: Mapped[str] = mapped_column(String(10))
     table_name: Mapped[str] = mapped_column(String(60))
     record_id: Mapped[int]

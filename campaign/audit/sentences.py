@@ -88,6 +88,11 @@ FIELD_LABELS = {
     "role": "rol",
     "active": "actief",
     "updated_at": "gewijzigd op",
+    "inhabitants": "inwoners",
+    "general_email": "algemeen e-mailadres",
+    "total_seats": "zetels in de raad",
+    "origin": "herkomst",
+    "source_url": "link naar de bron",
     "rejection_reason": "reden van afwijzing",
 }
 

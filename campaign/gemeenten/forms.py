@@ -28,8 +28,14 @@ class GemeenteDetailsForm(VersionedForm):
         validators=[Optional(), Email(check_deliverability=False), Length(max=254)],
         filters=[empty_to_none],
     )
+    general_email = EmailField(
+        "Algemeen e-mailadres gemeente",
+        description="Hier gaat de oproep heen als er geen adres van de griffie bekend is.",
+        validators=[Optional(), Email(check_deliverability=False), Length(max=254)],
+        filters=[empty_to_none],
+    )
     website = StringField(
-        "Website gemeenteraad",
+        "Website",
         validators=[
             Optional(),
             URL(message="Vul een volledige link in, met https://."),
@@ -46,6 +52,7 @@ class GemeenteDetailsForm(VersionedForm):
             self.website.data,
             self.has_noodopvang.data,
             self.notes.data or "",
+            self.general_email.data,
         )
 
 

@@ -28,7 +28,8 @@ import functools
 import io
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -126,3 +127,54 @@ def party_key(name: str, gemeente: str | None = None) -> str:
         if national is not None:
             return national
     return folded
+
+
+def _key_or_none(name: str, gemeente: str | None) -> str | None:
+    try:
+        return party_key(name, gemeente)
+    except ValueError:
+        return None
+
+
+def pair_names(
+    names: Sequence[str], others: Sequence[str], gemeente: str | None = None
+) -> dict[int, int]:
+    """Pair names of one council with the names in `others` that are the same party.
+
+    The same name (case aside) pairs first; then the same party key, but only where that key
+    belongs to one name on each side (two local lists that fold alike are left unpaired rather
+    than guessed). Returns {index in names: index in others}; each index is used at most once.
+    """
+    pairs: dict[int, int] = {}
+    free: dict[str, list[int]] = defaultdict(list)
+    for index, other in enumerate(others):
+        free[other.casefold()].append(index)
+    for index, name in enumerate(names):
+        candidates = free.get(name.casefold())
+        if candidates:
+            pairs[index] = candidates.pop(0)
+    taken = set(pairs.values())
+    left: dict[str, list[int]] = defaultdict(list)
+    right: dict[str, list[int]] = defaultdict(list)
+    for index, name in enumerate(names):
+        key = None if index in pairs else _key_or_none(name, gemeente)
+        if key is not None:
+            left[key].append(index)
+    for index, other in enumerate(others):
+        key = None if index in taken else _key_or_none(other, gemeente)
+        if key is not None:
+            right[key].append(index)
+    for key, indices in left.items():
+        if len(indices) == 1 and len(right.get(key, [])) == 1:
+            pairs[indices[0]] = right[key][0]
+    return pairs
+
+
+def party_label(key: str, name: str) -> str:
+    """How a party is named on pages: the national party's usual short name (`PvdD`, `VVD`,
+    `GroenLinks-PvdA`), else `name` as the gemeente registered it."""
+    party = national_parties().get(key)
+    if party is None:
+        return name
+    plain = key.replace("-", "")
+    return next((s for s in (party.name, *party.aliases) if fold(s) == plain), party.name)

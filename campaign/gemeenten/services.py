@@ -15,6 +15,7 @@ from campaign.concurrency import check_version, saving
 from campaign.errors import UserError
 from campaign.extensions import db
 from campaign.gemeenten.models import RAADSPERIODES, CampaignStatus, Fractie, Gemeente
+from campaign.gemeenten.provenance import FactField, Origin, mark_by_hand
 from campaign.gemeenten.search import fold, is_exact, matches, suggest
 
 CBS_CODE = re.compile(r"^GM\d{4}$", re.IGNORECASE)
@@ -181,6 +182,17 @@ class GemeenteDetails:
     website: str | None
     has_noodopvang: bool
     notes: str
+    general_email: str | None = None
+
+
+def set_by_hand(gemeente: Gemeente, field: FactField, value: str | None) -> bool:
+    """Store a value a person typed or imported for a field the register also knows, marked
+    as entered by hand when it differs from what is stored. True when it changed."""
+    if getattr(gemeente, field.value) == value:
+        return False
+    setattr(gemeente, field.value, value)
+    mark_by_hand(gemeente, field)
+    return True
 
 
 def update_details(gemeente: Gemeente, data: GemeenteDetails, expected_version: int | None) -> None:
@@ -188,8 +200,9 @@ def update_details(gemeente: Gemeente, data: GemeenteDetails, expected_version: 
         check_version(gemeente, expected_version, gemeente.name)
         if data.website and not data.website.startswith(("https://", "http://")):
             raise UserError("Een website begint met https://.", field="website")
-        gemeente.griffie_email = data.griffie_email
-        gemeente.website = data.website
+        set_by_hand(gemeente, FactField.GRIFFIE_EMAIL, data.griffie_email)
+        set_by_hand(gemeente, FactField.GENERAL_EMAIL, data.general_email)
+        set_by_hand(gemeente, FactField.WEBSITE, data.website)
         gemeente.has_noodopvang = data.has_noodopvang
         gemeente.notes = data.notes
 
@@ -231,6 +244,13 @@ def save_fractie(
             db.session.add(fractie)
         else:
             check_version(fractie, expected_version, f"Fractie {fractie.name}")
+        if (fractie.name, fractie.seats, fractie.raadsperiode) != (
+            data.name,
+            data.seats,
+            data.raadsperiode,
+        ):
+            # Name and seats are what the register also gives: typed by hand, they now win.
+            fractie.origin = Origin.HAND
         fractie.name = data.name
         fractie.raadsperiode = data.raadsperiode
         fractie.seats = data.seats

@@ -14,6 +14,12 @@ Rules, in order:
 4. Without motions: a conversation (a call or meeting, or any message coming in) means
    `in gesprek`; only messages sent out means `oproep verstuurd`.
 5. Nothing recorded: `niet benaderd`.
+
+The status also has a date as far as the facts tell (`status_date_from_facts`): the vote on the
+motion that made the gemeente `aangenomen` (the earliest such vote), or the vote or submission
+of the motion that decides it otherwise. A seeded adoption of March 2025 is "aangenomen sinds
+maart 2025", never since the day the seed data was loaded. Without such a date (a contact, a
+status by hand) the status dates from when it was recorded.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from datetime import datetime
 from typing import Protocol
 
 from campaign.acting import current_actor_id
-from campaign.dates import utcnow
+from campaign.dates import PartialDate, utcnow
 from campaign.extensions import db
 from campaign.gemeenten.models import CampaignStatus, Gemeente, StatusChange
 
@@ -59,6 +65,8 @@ class MotieFact:
     # A value of campaign.moties.models.Outcome; None while the council has not decided.
     outcome: str | None
     recorded_at: datetime
+    voted_on: PartialDate | None = None
+    submitted_on: PartialDate | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +115,17 @@ def status_from_facts(facts: StatusFacts) -> CampaignStatus:
     return CampaignStatus.NIET_BENADERD
 
 
+def status_date_from_facts(facts: StatusFacts, status: CampaignStatus) -> PartialDate | None:
+    """The date the status began as far as the motions tell; None for any other status."""
+    if (facts.manual is not None and facts.manual_applies) or not facts.moties:
+        return None
+    if status is CampaignStatus.AANGENOMEN:
+        dates = [m.voted_on for m in facts.moties if m.outcome == "aangenomen" and m.voted_on]
+        return min(dates, key=lambda day: day.sort_key) if dates else None
+    latest = max(facts.moties, key=lambda motie: motie.recorded_at)
+    return latest.submitted_on if latest.outcome is None else latest.voted_on
+
+
 def gather_status_facts(gemeente: Gemeente) -> StatusFacts:
     manual = None
     if gemeente.manual_status is not None and gemeente.manual_status_at is not None:
@@ -118,7 +137,10 @@ def gather_status_facts(gemeente: Gemeente) -> StatusFacts:
             ContactFact(entry.channel, entry.direction, entry.created_at)
             for entry in gemeente.outreach_entries
         ],
-        moties=[MotieFact(motie.outcome, motie.updated_at) for motie in gemeente.moties],
+        moties=[
+            MotieFact(motie.outcome, motie.updated_at, motie.voted_on, motie.submitted_on)
+            for motie in gemeente.moties
+        ],
         manual=manual,
     )
 
@@ -134,7 +156,10 @@ def refresh_status(gemeente: Gemeente) -> StatusChange | None:
     manual_applies = facts.manual_applies
     if facts.manual is not None and not manual_applies:
         gemeente.manual_status = gemeente.manual_status_reason = gemeente.manual_status_at = None
+    happened_on = status_date_from_facts(facts, status)
     if status is gemeente.status:
+        if gemeente.status_date != happened_on and happened_on is not None:
+            gemeente.status_date = happened_on  # the date became known, or was corrected
         return None
     actor_id = current_actor_id()
     change = StatusChange(
@@ -144,10 +169,12 @@ def refresh_status(gemeente: Gemeente) -> StatusChange | None:
         is_manual=manual_applies,
         reason=facts.manual.reason if manual_applies and facts.manual else None,
         changed_at=utcnow(),
+        happened_on=happened_on,
         changed_by_id=actor_id,
     )
     db.session.add(change)
     gemeente.status = status
     gemeente.status_since = change.changed_at
+    gemeente.status_date = happened_on
     gemeente.status_set_by_id = actor_id
     return change

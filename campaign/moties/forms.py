@@ -23,11 +23,12 @@ from campaign.forms import (
     options,
     strip_text,
 )
-from campaign.gemeenten.models import Fractie
+from campaign.gemeenten.models import RAADSPERIODES, Fractie
 from campaign.moties.models import Outcome, Vote
 
 OUTCOME_CHOICES = [("", "nog niet gestemd")] + [(o.value, o.value) for o in Outcome]
 VOTE_CHOICES = [("", "—")] + [(v.value, v.value) for v in Vote]
+RAADSPERIODE_CHOICES = [("", "volgt uit fracties of datum")] + [(p, p) for p in RAADSPERIODES]
 DATE_HINT = "Bijvoorbeeld 2026-03-12; alleen 2026-03 of 2026 als de dag niet bekend is."
 
 
@@ -66,6 +67,28 @@ class MotieForm(VersionedForm):
         ],
         filters=[empty_to_none],
     )
+    raadsperiode = SelectField(
+        "Raad die stemde",
+        choices=options(RAADSPERIODE_CHOICES),
+        default="",
+        description="Leeg: volgt uit de fracties of de datum van de stemming.",
+    )
+    source = StringField(
+        "Bron",
+        description="Waar komen deze gegevens vandaan? Bijvoorbeeld het verslag van de "
+        "raadsvergadering of een bericht van de griffie.",
+        validators=[Length(max=500)],
+        filters=[strip_text],
+    )
+    source_url = StringField(
+        "Link naar de bron",
+        validators=[
+            Optional(),
+            URL(message="Vul een volledige link in, met https://."),
+            Length(max=500),
+        ],
+        filters=[empty_to_none],
+    )
     indieners = MultiCheckboxField("Indienende fracties", choices=[], coerce=int)
     indiener_names = TextAreaField(
         "Raadsleden die ondertekenden",
@@ -91,6 +114,10 @@ def motie_form_class(fracties: Sequence[Fractie]) -> type[MotieForm]:
         setattr(
             FormWithVotes,
             f"vote_{fractie.id}",
-            SelectField(f"Stem van {fractie.name}", choices=options(VOTE_CHOICES), default=""),
+            SelectField(
+                f"Stem van {fractie.name} ({fractie.raadsperiode})",
+                choices=options(VOTE_CHOICES),
+                default="",
+            ),
         )
     return FormWithVotes

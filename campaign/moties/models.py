@@ -75,8 +75,12 @@ class Motie(Model):
     # Names of the raadsleden who signed, one per line, as typed.
     indiener_names: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
-    # Where the facts come from, such as the campaign's appeal letter.
+    # Where the facts come from, such as the campaign's appeal letter: its title, and its
+    # address when it is on the web.
     source: Mapped[str] = mapped_column(Text, default="")
+    source_url: Mapped[str | None] = mapped_column(String(500))
+    # The council that voted (or will vote) on it; None when not known.
+    raadsperiode: Mapped[str | None] = mapped_column(String(9))
     # Marks a motion that came from seed_data/, so `flask init` never adds it twice.
     seed_key: Mapped[str | None] = mapped_column(String(60), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -16,7 +16,15 @@ from campaign.documents.models import TemplateKind
 from campaign.documents.services import current_version
 from campaign.errors import UserError
 from campaign.extensions import db
-from campaign.gemeenten.models import CampaignStatus, Fractie, Gemeente, StatusChange
+from campaign.gemeenten.models import (
+    RAADSPERIODES,
+    CampaignStatus,
+    Fractie,
+    Gemeente,
+    StatusChange,
+    current_raadsperiode,
+    raadsperiode_of,
+)
 from campaign.gemeenten.status import refresh_status
 from campaign.moties.models import Motie, Outcome, Stemming, Vote
 
@@ -57,6 +65,19 @@ class MotieInput:
     source: str | None = None
     # Made from the campaign's model motion; None keeps what was recorded.
     from_model_motion: bool | None = None
+    source_url: str | None = None
+    # The council that voted; None derives it from the fracties named or from the date.
+    raadsperiode: str | None = None
+
+
+def derived_raadsperiode(data: MotieInput) -> str | None:
+    """The council of the fracties that submitted or voted, else the one in office on the day
+    of the vote (or submission), when that day is precise enough to tell."""
+    periodes = {fractie.raadsperiode for fractie in (*data.indieners, *data.stemmingen)}
+    if len(periodes) == 1:
+        return periodes.pop()
+    day = data.voted_on or data.submitted_on
+    return raadsperiode_of(day) if day is not None and not periodes else None
 
 
 def council_size(fracties: Sequence[Fractie]) -> int | None:
@@ -107,6 +128,17 @@ def validate_motie(gemeente: Gemeente, data: MotieInput) -> None:
         raise UserError(
             "De link naar het raadsbesluit moet met https:// beginnen.", field="record_url"
         )
+    if data.source_url and not data.source_url.startswith(("https://", "http://")):
+        raise UserError("De link naar de bron moet met https:// beginnen.", field="source_url")
+    if data.raadsperiode is not None and data.raadsperiode not in RAADSPERIODES:
+        raise UserError("Kies de raadsperiode 2022-2026 of 2026-2030.", field="raadsperiode")
+    other = {f.raadsperiode for f in data.stemmingen} - {data.raadsperiode or ""}
+    if data.raadsperiode is not None and other:
+        raise UserError(
+            f"De fracties die stemden horen bij de raad van {', '.join(sorted(other))}, "
+            f"niet bij die van {data.raadsperiode}.",
+            field="raadsperiode",
+        )
     fracties = [f for f in {*data.indieners, *data.stemmingen} if f.gemeente is not gemeente]
     if fracties:
         raise UserError(f"Fractie {fracties[0].name} hoort niet bij {gemeente.name}.")
@@ -143,6 +175,8 @@ def _apply(motie: Motie, data: MotieInput) -> None:
     motie.notes = data.notes
     if data.source is not None or motie.source is None:
         motie.source = data.source or ""
+        motie.source_url = data.source_url
+    motie.raadsperiode = data.raadsperiode or derived_raadsperiode(data)
     motie.indieners = list(data.indieners)
     current = {stemming.fractie: stemming for stemming in motie.stemmingen}
     for fractie, vote in data.stemmingen.items():
@@ -185,6 +219,42 @@ def update_motie(motie: Motie, data: MotieInput, expected_version: int | None) -
     with saving("Deze motie"):
         change_motie(motie, data, expected_version)
     return motie
+
+
+def is_by_previous_council(motie: Motie, today: date) -> bool:
+    """Adopted by a council before the one in office: the new council may be asked to
+    confirm it."""
+    if motie.outcome is not Outcome.AANGENOMEN or motie.raadsperiode not in RAADSPERIODES:
+        return False
+    current = RAADSPERIODES.index(current_raadsperiode(today))
+    return RAADSPERIODES.index(motie.raadsperiode) < current
+
+
+def gemeenten_adopted_only_by_previous_council(today: date) -> set[int]:
+    """The gemeenten whose adoptions all date from a council before the one in office."""
+    adopted = db.session.scalars(select(Motie).where(Motie.outcome == Outcome.AANGENOMEN)).all()
+    previous = {m.gemeente_id for m in adopted if is_by_previous_council(m, today)}
+    current = {m.gemeente_id for m in adopted if not is_by_previous_council(m, today)}
+    return previous - current
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a motion's facts come from: a title, and its address when it is on the web."""
+
+    title: str
+    url: str | None
+
+
+def motion_sources(motie: Motie) -> list[Source]:
+    """The motion's sources for pages and open data: the recorded source (an appeal letter, a
+    news page, a report), then the council's own record of the decision."""
+    sources = []
+    if motie.source or motie.source_url:
+        sources.append(Source(motie.source or motie.source_url or "", motie.source_url))
+    if motie.record_url:
+        sources.append(Source("Raadsbesluit", motie.record_url))
+    return sources
 
 
 def list_latest_adoptions(limit: int = 10, with_votes: bool = False) -> list[Motie]:

@@ -38,6 +38,9 @@ def build_form(gemeente: Gemeente, motie: Motie | None) -> MotieForm:
             indieners=[f.id for f in motie.indieners],
             indiener_names=motie.indiener_names,
             notes=motie.notes,
+            raadsperiode=motie.raadsperiode or "",
+            source=motie.source,
+            source_url=motie.source_url,
             version_id=str(motie.version_id),
             **votes,
         )
@@ -63,6 +66,9 @@ def motie_input(form: MotieForm, gemeente: Gemeente) -> services.MotieInput:
         indiener_names=form.indiener_names.data or "",
         stemmingen={f: Vote(field.data) for f, field in form.vote_fields() if field.data},
         notes=form.notes.data or "",
+        source=form.source.data or "",
+        source_url=form.source_url.data,
+        raadsperiode=form.raadsperiode.data or None,
     )
 
 

@@ -23,7 +23,7 @@ from campaign.workspace import bp
 from campaign.workspace.panels import get_gemeente, render_workspace
 
 HISTORY_PAGE = 50
-DETAIL_FIELDS = ["griffie_email", "website", "has_noodopvang", "notes"]
+DETAIL_FIELDS = ["griffie_email", "general_email", "website", "has_noodopvang", "notes"]
 FRACTIE_FIELDS = ["name", "raadsperiode", "seats", "leader_name", "leader_email"]
 
 
