@@ -99,6 +99,7 @@ def register_blueprints(app: Flask) -> None:
     from campaign.moties import bp as moties_bp
     from campaign.outreach import bp as outreach_bp
     from campaign.publiek import bp as publiek_bp
+    from campaign.register import bp as register_bp
     from campaign.reports import bp as reports_bp
     from campaign.transfer import bp as transfer_bp
     from campaign.workspace import bp as workspace_bp
@@ -117,6 +118,7 @@ def register_blueprints(app: Flask) -> None:
         mail_bp,
         reports_bp,
         discovery_bp,
+        register_bp,
     ):
         app.register_blueprint(blueprint)
     csrf.exempt(api_bp)
@@ -141,6 +143,7 @@ def register_commands(app: Flask) -> None:
     from campaign.documents.cli import motions_cli
     from campaign.kaart.cli import boundaries_cli
     from campaign.mail.cli import appeal_cli
+    from campaign.register.cli import register_cli
 
     app.cli.add_command(init_command)
     app.cli.add_command(users_cli)
@@ -148,6 +151,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(boundaries_cli)
     app.cli.add_command(appeal_cli)
     app.cli.add_command(digest_cli)
+    app.cli.add_command(register_cli)
     app.cli.add_command(export_command)
     app.cli.add_command(import_command)
     app.cli.add_command(discover_command)

@@ -21,7 +21,8 @@ def init_command() -> None:
     report = load_seed_data(Path(current_app.config["SEED_DATA_PATH"]))
     click.echo(
         f"Database ready. Added {report.gemeenten} gemeenten, {report.moties} moties, "
-        f"{report.templates} templates and {report.map_shapes} map shapes."
+        f"{report.templates} templates and {report.map_shapes} map shapes; register facts "
+        f"for {report.register_gemeenten} gemeenten with {report.councils} councils."
     )
     admin = ensure_first_admin(
         current_app.config["FIRST_ADMIN_EMAIL"], current_app.config["FIRST_ADMIN_NAME"]

@@ -1,7 +1,11 @@
 """Load seed_data/ into the database: only what is missing, so running it twice changes nothing.
 
 Records that volunteers may have edited since (a gemeente's notes, a template's newer version)
-are never overwritten.
+are never overwritten. Everything written here is attributed to the seed data in the audit log
+(`SystemOrigin.SEED`, no person), so it never shows as the team's activity.
+
+Order matters: the register's councils come before the motions, so that a motion's `PvdD` is
+the register's fractie `Partij voor de Dieren`, not a second fractie.
 """
 
 from __future__ import annotations
@@ -14,14 +18,20 @@ from typing import Any
 
 from sqlalchemy import select
 
+from campaign.acting import SystemOrigin, acting_as_system
 from campaign.dates import PartialDate
 from campaign.documents.models import TemplateKind, TemplateVersion
 from campaign.extensions import db
 from campaign.gemeenten.models import Fractie, Gemeente
+from campaign.gemeenten.parties import pair_names
+from campaign.gemeenten.provenance import RegisterSource
 from campaign.gemeenten.search import slug_for
 from campaign.kaart.services import current_layer, load_boundaries, read_source
 from campaign.moties.models import Motie, Outcome, Vote
 from campaign.moties.services import MotieInput, create_motie
+from campaign.register.loading import Action
+from campaign.register.seedfiles import SEED_LOCATION, read_seed_facts
+from campaign.register.services import apply_facts
 
 TEMPLATE_FILES = {
     TemplateKind.MOTIE: ("motie.json", "Pleidooi voor gewortelde kinderen"),
@@ -37,6 +47,8 @@ class SeedReport:
     moties: int = 0
     templates: int = 0
     map_shapes: int = 0
+    register_gemeenten: int = 0
+    councils: int = 0
 
 
 def seed_gemeenten(path: Path) -> int:
@@ -61,14 +73,49 @@ def seed_gemeenten(path: Path) -> int:
     return added
 
 
+@dataclass
+class RegisterSeedReport:
+    gemeenten: int = 0
+    councils: int = 0
+
+
+def seed_register(folder: Path) -> RegisterSeedReport:
+    """The register's facts kept in seed_data/register/, one export date at a time; a date that
+    was loaded before is skipped, so a second `init` adds nothing (and costs little)."""
+    loaded = set(
+        db.session.scalars(
+            select(RegisterSource.export_date).where(RegisterSource.location == SEED_LOCATION)
+        )
+    )
+    report = RegisterSeedReport()
+    codes: set[str] = set()
+    for facts in read_seed_facts(folder):
+        if facts.export_date in loaded:
+            continue
+        done = apply_facts(facts, SystemOrigin.SEED)
+        codes |= {g.code for g in done.gemeenten if g.changes_something}
+        report.councils += sum(
+            1
+            for g in done.gemeenten
+            for step in g.steps
+            if step.action is Action.ADDED and step.what.startswith("council")
+        )
+    report.gemeenten = len(codes)
+    return report
+
+
 def _fracties_for(gemeente: Gemeente, periode: str, names: list[str]) -> list[Fractie]:
-    known = {f.name: f for f in gemeente.fracties if f.raadsperiode == periode}
+    """The council's fracties by these names, matched on party key (`PvdD` is the register's
+    `Partij voor de Dieren`); a name without a match becomes a fractie of its own."""
+    known = [f for f in gemeente.fracties if f.raadsperiode == periode]
+    pairs = pair_names(names, [f.name for f in known], gemeente.name)
     fracties = []
-    for name in names:
-        fractie = known.get(name)
-        if fractie is None:
-            fractie = Fractie(gemeente=gemeente, raadsperiode=periode, name=name)
-            db.session.add(fractie)
+    for index, name in enumerate(names):
+        if index in pairs:
+            fracties.append(known[pairs[index]])
+            continue
+        fractie = Fractie(gemeente=gemeente, raadsperiode=periode, name=name)
+        db.session.add(fractie)
         fracties.append(fractie)
     return fracties
 
@@ -84,6 +131,7 @@ def seed_moties(path: Path) -> int:
         if gemeente is None:
             raise ValueError(f"seed motion names unknown gemeente {item['gemeente']}")
         voor = _fracties_for(gemeente, item.get("raadsperiode", ""), item.get("fracties_voor", []))
+        source = data["sources"][item["source"]]
         create_motie(
             gemeente,
             MotieInput(
@@ -93,7 +141,9 @@ def seed_moties(path: Path) -> int:
                 votes_against=item.get("votes_against"),
                 stemmingen={fractie: Vote.VOOR for fractie in voor},
                 notes=item.get("notes", ""),
-                source=data["source"],
+                source=source["title"],
+                source_url=source["url"],
+                raadsperiode=item.get("raadsperiode"),
             ),
             seed_key=item["seed_key"],
         )
@@ -142,9 +192,15 @@ def seed_map(path: Path) -> int:
 
 
 def load_seed_data(folder: Path) -> SeedReport:
-    return SeedReport(
-        gemeenten=seed_gemeenten(folder / "gemeenten_2025.csv"),
-        templates=seed_templates(folder / "templates"),
-        moties=seed_moties(folder / "moties.json"),
-        map_shapes=seed_map(folder / "kaart" / "gemeenten_2025.geojson"),
-    )
+    with acting_as_system(SystemOrigin.SEED):
+        gemeenten = seed_gemeenten(folder / "gemeenten_2025.csv")
+        templates = seed_templates(folder / "templates")
+        register = seed_register(folder / "register")
+        return SeedReport(
+            gemeenten=gemeenten,
+            templates=templates,
+            moties=seed_moties(folder / "moties.json"),
+            map_shapes=seed_map(folder / "kaart" / "gemeenten_2025.geojson"),
+            register_gemeenten=register.gemeenten,
+            councils=register.councils,
+        )

@@ -34,6 +34,7 @@ def beheer_urls(app, gemeente):
         "report_id": 1,
         "lead_id": 1,
         "term_id": 1,
+        "fact_id": 1,
     }
     for rule in app.url_map.iter_rules():
         if rule.rule.startswith("/beheer"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from campaign.gemeenten.models import CampaignStatus
+from campaign.gemeenten.models import RAADSPERIODES, CampaignStatus
 from campaign.moties.models import Outcome, Vote
 
 PARTIAL_DATE = {
@@ -17,15 +17,64 @@ PARTIAL_DATE = {
 def openapi_document(server_url: str) -> dict[str, Any]:
     gemeente = {
         "type": "object",
-        "required": ["code", "name", "slug", "province", "status", "status_since", "noodopvang"],
+        "required": [
+            "code",
+            "name",
+            "slug",
+            "province",
+            "status",
+            "status_since",
+            "noodopvang",
+            "inhabitants",
+        ],
         "properties": {
             "code": {"type": "string", "pattern": "^GM[0-9]{4}$", "example": "GM0307"},
             "name": {"type": "string", "example": "Amersfoort"},
             "slug": {"type": "string", "example": "amersfoort"},
             "province": {"type": "string"},
             "status": {"type": "string", "enum": [s.value for s in CampaignStatus]},
-            "status_since": {"type": "string", "format": "date-time"},
+            "status_since": {
+                **PARTIAL_DATE,
+                "description": "Since when the gemeente has its status, as precise as known "
+                "(the vote on an adopted motion); null when not known.",
+            },
             "noodopvang": {"type": "boolean"},
+            "inhabitants": {
+                "type": ["integer", "null"],
+                "description": "From the Register van Overheidsorganisaties.",
+            },
+        },
+    }
+    source = {
+        "type": ["object", "null"],
+        "required": ["title", "date"],
+        "properties": {
+            "title": {"type": "string"},
+            "date": {"type": ["string", "null"], "format": "date"},
+        },
+        "description": "Where a fact comes from: the register's export and its date, or the "
+        "campaign and the day a volunteer entered it.",
+    }
+    raad = {
+        "type": "object",
+        "required": ["raadsperiode", "known", "total_seats", "fracties", "source", "doubts"],
+        "properties": {
+            "raadsperiode": {"type": "string", "enum": list(RAADSPERIODES)},
+            "known": {"type": "boolean"},
+            "total_seats": {"type": ["integer", "null"]},
+            "fracties": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "name": {"type": "string"},
+                        "seats": {"type": ["integer", "null"]},
+                        "party": {"type": ["string", "null"]},
+                    },
+                },
+            },
+            "source": {"$ref": "#/components/schemas/Source"},
+            "doubts": {"type": "array", "items": {"type": "string"}},
         },
     }
     motie = {
@@ -41,6 +90,8 @@ def openapi_document(server_url: str) -> dict[str, Any]:
             "submitted_on": PARTIAL_DATE,
             "voted_on": PARTIAL_DATE,
             "outcome": {"type": ["string", "null"], "enum": [o.value for o in Outcome] + [None]},
+            "raadsperiode": {"type": ["string", "null"], "enum": [*RAADSPERIODES, None]},
+            "adopted_by_previous_council": {"type": "boolean"},
             "votes_for": {"type": ["integer", "null"]},
             "votes_against": {"type": ["integer", "null"]},
             "record_url": {"type": ["string", "null"]},
@@ -52,11 +103,26 @@ def openapi_document(server_url: str) -> dict[str, Any]:
                     "properties": {
                         "fractie": {"type": "string"},
                         "raadsperiode": {"type": "string"},
+                        "seats": {"type": ["integer", "null"]},
+                        "party": {"type": ["string", "null"]},
                         "vote": {"type": "string", "enum": [v.value for v in Vote]},
+                        "recorded": {"type": "boolean"},
+                    },
+                },
+                "description": "Every fractie of the voting council; `onbekend` (and recorded "
+                "false) where its vote is not known.",
+            },
+            "source": {"type": ["string", "null"]},
+            "sources": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "title": {"type": "string"},
+                        "url": {"type": ["string", "null"]},
                     },
                 },
             },
-            "source": {"type": ["string", "null"]},
         },
     }
     error = {
@@ -117,12 +183,25 @@ def openapi_document(server_url: str) -> dict[str, Any]:
                                             {
                                                 "type": "object",
                                                 "properties": {
+                                                    "website": {"type": ["string", "null"]},
+                                                    "sources": {
+                                                        "type": "object",
+                                                        "additionalProperties": {
+                                                            "$ref": "#/components/schemas/Source"
+                                                        },
+                                                    },
+                                                    "raden": {
+                                                        "type": "array",
+                                                        "items": {
+                                                            "$ref": "#/components/schemas/Raad"
+                                                        },
+                                                    },
                                                     "moties": {
                                                         "type": "array",
                                                         "items": {
                                                             "$ref": "#/components/schemas/Motie"
                                                         },
-                                                    }
+                                                    },
                                                 },
                                             },
                                         ]
@@ -142,5 +221,13 @@ def openapi_document(server_url: str) -> dict[str, Any]:
                 }
             },
         },
-        "components": {"schemas": {"Gemeente": gemeente, "Motie": motie, "Error": error}},
+        "components": {
+            "schemas": {
+                "Gemeente": gemeente,
+                "Source": source,
+                "Raad": raad,
+                "Motie": motie,
+                "Error": error,
+            }
+        },
     }

@@ -44,13 +44,15 @@ def public_gemeente(slug: str) -> Gemeente:
 def render_motion_page(
     gemeente: Gemeente, options: MotionOptions, error: UserError | None = None
 ) -> ResponseReturnValue:
-    known = [f.name for f in list_fracties(gemeente, current_raadsperiode(today()))]
+    periode = current_raadsperiode(today())
+    known = [f.name for f in list_fracties(gemeente, periode)]
     return render_template(
         "documents/motion_page.html",
         gemeente=gemeente,
         motion=services.motion_for(gemeente, options),
         options=options,
         known_fracties=known,
+        periode=periode,
         other_fracties=", ".join(f for f in options.fracties if f not in known),
         error=error,
     ), (400 if error else 200)

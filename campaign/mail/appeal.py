@@ -21,7 +21,9 @@ from campaign.documents.services import (
 )
 from campaign.errors import UserError
 from campaign.extensions import db
+from campaign.formatting import dutch_date
 from campaign.gemeenten.models import CampaignStatus, Fractie, Gemeente, current_raadsperiode
+from campaign.gemeenten.provenance import FactField, sourced_fact
 from campaign.kaart.services import neighbours_of, shape_of
 
 
@@ -32,11 +34,49 @@ class Attachment:
 
 
 @dataclass(frozen=True)
+class Recipient:
+    """Where a gemeente's appeal goes, and why that address (in Dutch, for the preview)."""
+
+    address: str
+    reason: str
+    # In a word or two, for the list of messages: "griffie" or "algemeen adres".
+    kind: str
+
+
+@dataclass(frozen=True)
 class Appeal:
     gemeente: Gemeente
     recipients: list[str]
     subject: str
     body: str
+    reason: str = ""
+    kind: str = ""
+
+
+def _origin(gemeente: Gemeente, field: FactField) -> str:
+    fact = sourced_fact(gemeente, field)
+    if fact is None or fact.is_by_hand:
+        return "ingevoerd door de campagne"
+    return f"uit het register, export van {dutch_date(fact.date)}"
+
+
+def appeal_recipient(gemeente: Gemeente) -> Recipient | None:
+    """The griffie's address where one is known, else the gemeente's general address: the
+    appeal asks whoever reads it to pass it on to the fractievoorzitters and the griffier.
+    A volunteer changes either on the gemeente's page. None when neither is known."""
+    if gemeente.griffie_email:
+        origin = _origin(gemeente, FactField.GRIFFIE_EMAIL)
+        return Recipient(gemeente.griffie_email, f"het adres van de griffie ({origin})", "griffie")
+    if gemeente.general_email:
+        origin = _origin(gemeente, FactField.GENERAL_EMAIL)
+        return Recipient(
+            gemeente.general_email,
+            f"het algemene adres van de gemeente ({origin}): er is geen adres van de griffie "
+            "bekend, en de oproep vraagt het door te sturen aan de fractievoorzitters en de "
+            "griffier",
+            "algemeen adres",
+        )
+    return None
 
 
 def join_names(names: list[str]) -> str:
@@ -92,17 +132,18 @@ def compose_appeal(
     include_fractie_leaders: bool,
     version: TemplateVersion | None = None,
 ) -> Appeal:
-    """The message for one gemeente; raises UserError when it has no griffie address."""
-    if not gemeente.griffie_email:
-        raise UserError(f"{gemeente.name} heeft geen e-mailadres van de griffie.")
+    """The message for one gemeente; raises UserError when no address is known for it."""
+    recipient = appeal_recipient(gemeente)
+    if recipient is None:
+        raise UserError(f"Van {gemeente.name} is geen e-mailadres bekend.")
     version = version or current_version(TemplateKind.OPROEP)
-    recipients = [gemeente.griffie_email]
+    recipients = [recipient.address]
     if include_fractie_leaders:
         recipients += [a for a in fractie_leader_addresses(gemeente) if a not in recipients]
     subject, body = fill_appeal(
         version.content["subject"], version.content["body"], gemeente, sender
     )
-    return Appeal(gemeente, recipients, subject, body)
+    return Appeal(gemeente, recipients, subject, body, recipient.reason, recipient.kind)
 
 
 def background_docx() -> Attachment:

@@ -14,7 +14,7 @@ from campaign.gemeenten.services import select_gemeenten
 from campaign.mail.models import MailBatch
 from campaign.mail.services import BatchReport, create_batch, plan_batch, send_batch
 
-appeal_cli = AppGroup("appeal", help="Send the appeal e-mail to griffies.")
+appeal_cli = AppGroup("appeal", help="Send the appeal e-mail to griffies (or general addresses).")
 
 
 def _echo_report(batch: MailBatch, report: BatchReport) -> None:
@@ -54,7 +54,7 @@ def send_command(
     again: bool,
     reason: str,
 ) -> None:
-    """Send the appeal to every selected gemeente with a griffie address."""
+    """Send the appeal to every selected gemeente: to its griffie, else its general address."""
     if not (status or province or codes):
         raise click.UsageError("Choose gemeenten: --status, --province and/or --gemeente.")
     sender = db.session.scalar(select(User).where(User.email == sender_email.strip().lower()))
@@ -71,7 +71,7 @@ def send_command(
     except UserError:
         raise click.UsageError("--again needs a --reason (at most 500 characters).") from None
     for gemeente in plan.without_address:
-        click.echo(f"No griffie address, not sent: {gemeente.cbs_code} {gemeente.name}")
+        click.echo(f"No e-mail address known, not sent: {gemeente.cbs_code} {gemeente.name}")
     for earlier in plan.already_sent:
         when = earlier.sent_at.date().isoformat() if earlier.sent_at else earlier.status.value
         what = "sending again" if again else "left out (use --again --reason to resend)"

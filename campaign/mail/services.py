@@ -28,6 +28,7 @@ from campaign.gemeenten.status import refresh_status
 from campaign.mail.appeal import (
     Appeal,
     Attachment,
+    appeal_recipient,
     background_docx,
     compose_appeal,
     motion_attachment,
@@ -100,7 +101,7 @@ def plan_batch(
     plan = BatchPlan(resend_reason=reason if again else None)
     earlier = earlier_appeals(gemeenten)
     for gemeente in gemeenten:
-        if not gemeente.griffie_email:
+        if appeal_recipient(gemeente) is None:
             plan.without_address.append(gemeente)
             continue
         if gemeente.id in earlier:
@@ -118,7 +119,7 @@ def create_batch(plan: BatchPlan, sender: User, include_fractie_leaders: bool) -
             "aan en zeg waarom, als het echt nog eens moet."
         )
     if not plan.appeals:
-        raise UserError("Geen van de gekozen gemeenten heeft een e-mailadres van de griffie.")
+        raise UserError("Van geen van de gekozen gemeenten is een e-mailadres bekend.")
     batch = MailBatch(
         created_by=sender,
         include_fractie_leaders=include_fractie_leaders,

@@ -17,6 +17,7 @@ from campaign.extensions import db
 from campaign.forms import whole_number
 from campaign.gemeenten.models import Gemeente
 from campaign.gemeenten.services import GemeenteQuery, list_gemeenten
+from campaign.moties.services import gemeenten_adopted_only_by_previous_council
 from campaign.outreach.models import OutreachEntry
 
 ANYONE, NOBODY, ME = "", "niemand", "ik"
@@ -27,6 +28,8 @@ class WorklistQuery:
     base: GemeenteQuery
     volunteer: str = ANYONE  # "", "niemand", "ik" or a user id
     follow_up_due: bool = False
+    # Only gemeenten whose adoption dates from an earlier council: ask the new one to confirm.
+    by_previous_council: bool = False
 
     @classmethod
     def from_args(cls, args: dict[str, str]) -> WorklistQuery:
@@ -36,7 +39,10 @@ class WorklistQuery:
         follow_up = args.get("opvolgen", "")
         if follow_up not in ("", "1"):
             raise UserError("Het filter 'opvolgen' is 1 of leeg.", field="opvolgen")
-        return cls(GemeenteQuery.from_args(args), volunteer, follow_up == "1")
+        previous = args.get("vorige_raad", "")
+        if previous not in ("", "1"):
+            raise UserError("Het filter 'vorige raad' is 1 of leeg.", field="vorige_raad")
+        return cls(GemeenteQuery.from_args(args), volunteer, follow_up == "1", previous == "1")
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,9 @@ def list_worklist(query: WorklistQuery, user: User, today: date) -> list[Worklis
     ]
     if query.follow_up_due:
         rows = [row for row in rows if row.is_due(today)]
+    if query.by_previous_council:
+        previous = gemeenten_adopted_only_by_previous_council(today)
+        rows = [row for row in rows if row.gemeente.id in previous]
     return rows
 
 

@@ -15,6 +15,7 @@ from campaign.extensions import db
 from campaign.gemeenten.models import Gemeente
 from campaign.kaart.render import render_map, render_png
 from campaign.publiek import bp, opendata
+from campaign.publiek.services import adoption_reach
 from campaign.versions import national_version
 
 
@@ -68,7 +69,11 @@ def share_image(slug: str) -> ResponseReturnValue:
 
 @bp.get("/open-data")
 def open_data() -> ResponseReturnValue:
-    return render_template("publiek/open_data.html", license=opendata.LICENSE)
+    return conditional(
+        lambda _: render_template(
+            "publiek/open_data.html", license=opendata.LICENSE, reach=adoption_reach()
+        )
+    )
 
 
 @bp.get("/open-data/gemeenten.csv")

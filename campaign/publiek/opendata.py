@@ -10,6 +10,7 @@ from sqlalchemy.orm import selectinload
 from campaign.api.serializers import gemeente_summary
 from campaign.dates import utcnow
 from campaign.extensions import db
+from campaign.gemeenten.provenance import REGISTER_TITLE
 from campaign.gemeenten.services import list_gemeenten
 from campaign.kaart.services import CREDIT, map_features
 from campaign.moties.models import Motie, Outcome, Stemming, Vote
@@ -19,7 +20,7 @@ from campaign.urls import site_url_for
 
 LICENSE = (
     "Open data van KinderpardonNU, vrij te gebruiken onder CC BY 4.0 met vermelding van de bron. "
-    "Gemeentegrenzen: " + CREDIT + "."
+    "Gemeentegrenzen: " + CREDIT + ". Inwoners: Bron: " + REGISTER_TITLE + "."
 )
 CSV_HEADER = [
     "code",
@@ -29,6 +30,7 @@ CSV_HEADER = [
     "status",
     "status_sinds",
     "noodopvang",
+    "inwoners",
     "motie_uitslag",
     "motie_gestemd_op",
     "stemmen_voor",
@@ -59,8 +61,9 @@ def gemeenten_csv() -> str:
                 summary["slug"],
                 summary["province"],
                 summary["status"],
-                summary["status_since"],
+                summary["status_since"] or "",
                 "ja" if summary["noodopvang"] else "nee",
+                summary["inhabitants"],
                 motion["outcome"] or "",
                 motion["voted_on"] or "",
                 motion["votes_for"],

@@ -1,4 +1,4 @@
-"""What the public pages show: per gemeente its motions and neighbours, and page versions."""
+"""What the public pages show: per gemeente its motions, council and facts, and page versions."""
 
 from __future__ import annotations
 
@@ -7,9 +7,16 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm.interfaces import ORMOption
 
+from campaign.dates import today
 from campaign.extensions import db
-from campaign.gemeenten.models import CampaignStatus, Gemeente, StatusChange
+from campaign.gemeenten.models import (
+    CampaignStatus,
+    Gemeente,
+    StatusChange,
+)
 from campaign.moties.models import Motie, Outcome
+from campaign.moties.services import Source, is_by_previous_council, motion_sources
+from campaign.moties.votes import FractieVote, VoteBar, council_votes, vote_bar
 
 PUBLIC_STATUS_TEXT = {
     CampaignStatus.NIET_BENADERD: "De campagne heeft deze gemeente nog niet benaderd.",
@@ -24,33 +31,80 @@ PUBLIC_STATUS_TEXT = {
 }
 
 
-def public_history(gemeente: Gemeente) -> list[StatusChange]:
-    """The steps volunteers recorded, oldest first, without who or why (that stays internal).
+PREVIOUS_COUNCIL_TEXT = "De vorige gemeenteraad ({periode}) heeft de motie aangenomen."
 
-    Steps made by the system (loading the seed data) carry the date of loading, not of the
-    event, so they are left out rather than shown with a misleading date.
+
+def public_history(gemeente: Gemeente) -> list[StatusChange]:
+    """The steps of the campaign, oldest first, without who or why (that stays internal).
+
+    A step the system made (loading the seed data) is shown only with the date of the event
+    behind it (a motion's vote); without one, the date of loading would mislead.
     """
-    recorded = [change for change in gemeente.status_changes if change.changed_by_id is not None]
-    return sorted(recorded, key=lambda change: (change.changed_at, change.id))
+    shown = [c for c in gemeente.status_changes if c.changed_by_id or c.happened_on is not None]
+    return sorted(shown, key=lambda change: (change.changed_at, change.id))
 
 
 @dataclass(frozen=True)
-class VoteBar:
-    """Shares of the votes cast, for the bar on a gemeente's page."""
+class MotionView:
+    """A motion as its gemeente's page shows it."""
 
-    votes_for: int
-    votes_against: int
+    motie: Motie
+    votes: list[FractieVote]
+    bar: VoteBar | None
+    sources: list[Source]
+    by_previous_council: bool
+
+
+def motion_views(moties: list[Motie]) -> list[MotionView]:
+    day = today()
+    views = []
+    for motie in moties:
+        votes = council_votes(motie)
+        views.append(
+            MotionView(
+                motie,
+                votes,
+                vote_bar(motie, votes),
+                motion_sources(motie),
+                is_by_previous_council(motie, day),
+            )
+        )
+    return views
+
+
+def status_text(gemeente: Gemeente, views: list[MotionView]) -> str:
+    """The status in plain words; an adoption only by an earlier council says so."""
+    adopted = [v for v in views if v.motie.outcome is Outcome.AANGENOMEN]
+    if adopted and all(v.by_previous_council for v in adopted):
+        periode = adopted[0].motie.raadsperiode or ""
+        return PREVIOUS_COUNCIL_TEXT.format(periode=periode)
+    return PUBLIC_STATUS_TEXT[gemeente.status]
+
+
+@dataclass(frozen=True)
+class Reach:
+    """How many people live in a gemeente that adopted the motion, of all inhabitants."""
+
+    adopted: int
+    total: int
+    # Gemeenten whose number of inhabitants is not known (left out of both numbers).
+    unknown: int
 
     @property
-    def percent_for(self) -> int:
-        total = self.votes_for + self.votes_against
-        return round(100 * self.votes_for / total) if total else 0
+    def percent(self) -> float:
+        return round(100 * self.adopted / self.total, 1) if self.total else 0.0
 
 
-def vote_bar(motie: Motie) -> VoteBar | None:
-    if motie.votes_for is None or motie.votes_against is None:
-        return None
-    return VoteBar(motie.votes_for, motie.votes_against)
+def adoption_reach() -> Reach:
+    rows = db.session.execute(
+        select(Gemeente.status, Gemeente.inhabitants).where(Gemeente.ceased_on.is_(None))
+    ).all()
+    known = [(status, inhabitants) for status, inhabitants in rows if inhabitants is not None]
+    return Reach(
+        adopted=sum(n for status, n in known if status is CampaignStatus.AANGENOMEN),
+        total=sum(n for _, n in known),
+        unknown=len(rows) - len(known),
+    )
 
 
 def latest_decided_moties(*loads: ORMOption) -> dict[int, Motie]:

@@ -20,7 +20,9 @@ from campaign.dates import today
 from campaign.documents.services import background_sheet
 from campaign.errors import UserError
 from campaign.extensions import db
-from campaign.gemeenten.models import CampaignStatus, Gemeente, StatusChange
+from campaign.gemeenten.councils import councils_of
+from campaign.gemeenten.models import CampaignStatus, Gemeente, Raad, StatusChange
+from campaign.gemeenten.provenance import FactField, GemeenteFact, sourced_fact
 from campaign.gemeenten.services import (
     CBS_CODE,
     PROVINCES,
@@ -35,7 +37,7 @@ from campaign.kaart.render import STYLES, fill_for, render_map
 from campaign.kaart.services import current_layer, neighbours_of, shape_of
 from campaign.moties.services import list_latest_adoptions, list_moties_for, list_planned_votes
 from campaign.publiek import bp, services
-from campaign.publiek.parties import party_overview
+from campaign.publiek.parties import COLUMNS, party_overview
 from campaign.security import allow_framing
 from campaign.versions import gemeente_version, national_version
 
@@ -51,6 +53,7 @@ def home() -> ResponseReturnValue:
             adopted=counts[CampaignStatus.AANGENOMEN],
             adoptions=list_latest_adoptions(limit=10),
             planned=list_planned_votes(today(), awaiting_only=True)[:10],
+            reach=services.adoption_reach(),
             map_svg=render_map(version, "page"),
             layer=current_layer(),
             gemeenten=list_gemeenten(),
@@ -102,17 +105,24 @@ def gemeente(slug: str) -> ResponseReturnValue:
         found = db.first_or_404(
             select(Gemeente)
             .where(Gemeente.slug == slug)
-            .options(selectinload(Gemeente.status_changes).selectinload(StatusChange.changed_by))
+            .options(
+                selectinload(Gemeente.status_changes).selectinload(StatusChange.changed_by),
+                selectinload(Gemeente.fracties),
+                selectinload(Gemeente.raden).selectinload(Raad.source),
+                selectinload(Gemeente.facts).selectinload(GemeenteFact.source),
+            )
         )
-        moties = list_moties_for(found)
+        views = services.motion_views(list_moties_for(found))
         shape = shape_of(found)
         return render_template(
             "publiek/gemeente.html",
             gemeente=found,
-            status_text=services.PUBLIC_STATUS_TEXT[found.status],
+            status_text=services.status_text(found, views),
             history=services.public_history(found),
-            moties=moties,
-            bars={motie.id: services.vote_bar(motie) for motie in moties},
+            motions=views,
+            councils=councils_of(found),
+            inhabitants=sourced_fact(found, FactField.INHABITANTS),
+            website=sourced_fact(found, FactField.WEBSITE),
             neighbours=neighbours_of(found, shape),
             has_map=shape is not None,
             fill_for=fill_for,
@@ -142,7 +152,9 @@ def embed_map() -> ResponseReturnValue:
 @bp.get("/partijen")
 def parties() -> ResponseReturnValue:
     return conditional(
-        lambda _: render_template("publiek/partijen.html", parties=party_overview()),
+        lambda _: render_template(
+            "publiek/partijen.html", periods=party_overview(), columns=COLUMNS
+        ),
         national_version(),
     )
 

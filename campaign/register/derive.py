@@ -14,6 +14,10 @@ add up, a size the Gemeentewet does not allow, a party registered twice, and for
 size that does not fit the number of inhabitants, which usually means it is registered only in
 part). Only the facts the campaign uses are written, never the export as it is.
 
+Each file's export date is the date in its name, unless the file holds rows changed later (the
+export of "22 March 2026" has rows changed on 25 March): an export cannot be older than its
+newest change, so that later date is the one recorded, and a note says so.
+
 Usage: `python -m campaign.register.derive OUT_DIR MARCH_FILE APRIL_FILE`
 """
 
@@ -26,10 +30,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 
-from campaign.register.cells import COUNCIL_SIZES, council_size_for
+from campaign.gemeenten.provenance import CouncilIssue
 from campaign.register.export import (
     Labelled,
     PartySeats,
@@ -37,26 +40,13 @@ from campaign.register.export import (
     RegisterExport,
     RegisterFormatError,
     RegisterGemeente,
-    export_date_from_filename,
     parse_export,
 )
+from campaign.register.facts import council_issues
+from campaign.register.source import SourceError, choose_export_date, read_source
 
 OLD_PERIOD = "2022-2026"
 NEW_PERIOD = "2026-2030"
-
-
-class CouncilIssue(StrEnum):
-    SEATS_MISMATCH = ProblemKind.SEATS_MISMATCH.value
-    UNUSUAL_COUNCIL_SIZE = ProblemKind.UNUSUAL_COUNCIL_SIZE.value
-    DUPLICATE_PARTY = ProblemKind.DUPLICATE_PARTY.value
-    SIZE_UNLIKE_INHABITANTS = "size_unlike_inhabitants"
-
-
-_ISSUES = {
-    ProblemKind.SEATS_MISMATCH: CouncilIssue.SEATS_MISMATCH,
-    ProblemKind.UNUSUAL_COUNCIL_SIZE: CouncilIssue.UNUSUAL_COUNCIL_SIZE,
-    ProblemKind.DUPLICATE_PARTY: CouncilIssue.DUPLICATE_PARTY,
-}
 
 
 @dataclass(frozen=True)
@@ -72,6 +62,7 @@ class Council:
 @dataclass(frozen=True)
 class GemeenteFacts:
     code: str
+    export_date: date
     inhabitants: int | None
     emails: tuple[Labelled, ...]
     websites: tuple[Labelled, ...]
@@ -87,21 +78,13 @@ class SeedFacts:
 def _council(
     code: str, row: RegisterGemeente, periode: str, export_date: date, is_new: bool
 ) -> Council:
-    issues = [_ISSUES[p.kind] for p in row.problems if p.kind in _ISSUES]
-    if (
-        is_new
-        and row.inhabitants is not None
-        and row.total_seats in COUNCIL_SIZES
-        and row.total_seats != council_size_for(row.inhabitants)
-    ):
-        issues.append(CouncilIssue.SIZE_UNLIKE_INHABITANTS)
     return Council(
         code=code,
         raadsperiode=periode,
         export_date=export_date,
         total_seats=row.total_seats,
         parties=row.parties,
-        issues=tuple(dict.fromkeys(issues)),
+        issues=council_issues(row, is_new),
     )
 
 
@@ -141,8 +124,10 @@ def derive_seed(
     gemeenten: list[GemeenteFacts] = []
     councils: list[Council] = []
     for code in sorted(old.keys() | new.keys()):
-        latest = new.get(code) or old[code]
-        gemeenten.append(GemeenteFacts(code, latest.inhabitants, latest.emails, latest.websites))
+        latest, latest_date = (new[code], april_date) if code in new else (old[code], march_date)
+        gemeenten.append(
+            GemeenteFacts(code, latest_date, latest.inhabitants, latest.emails, latest.websites)
+        )
         if code in old and old[code].parties:
             councils.append(_council(code, old[code], OLD_PERIOD, march_date, is_new=False))
         if code in new and code not in old:
@@ -170,13 +155,19 @@ def write_seed(facts: SeedFacts, folder: Path) -> list[Path]:
     contact: list[list[object]] = []
     for gemeente in facts.gemeenten:
         for kind, entries in (("email", gemeente.emails), ("website", gemeente.websites)):
-            contact.extend([gemeente.code, kind, e.value, e.label or ""] for e in entries)
+            contact.extend(
+                [gemeente.code, gemeente.export_date.isoformat(), kind, e.value, e.label or ""]
+                for e in entries
+            )
     files: dict[str, tuple[list[str], list[list[object]]]] = {
         "gemeenten.csv": (
-            ["code", "inhabitants"],
-            [[g.code, "" if g.inhabitants is None else g.inhabitants] for g in facts.gemeenten],
+            ["code", "export_date", "inhabitants"],
+            [
+                [g.code, g.export_date.isoformat(), "" if g.inhabitants is None else g.inhabitants]
+                for g in facts.gemeenten
+            ],
         ),
-        "contact.csv": (["code", "kind", "address", "label"], contact),
+        "contact.csv": (["code", "export_date", "kind", "address", "label"], contact),
         "raden.csv": (
             ["code", "raadsperiode", "export_date", "total_seats", "issues"],
             [
@@ -212,18 +203,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     exports: list[tuple[RegisterExport, date]] = []
     for path, given in ((args.march_file, args.march_date), (args.april_file, args.april_date)):
-        export_date = given or export_date_from_filename(path)
-        if export_date is None:
-            print(
-                f"{path}: no YYYY-MM-DD date in the file name; give the export date.",
-                file=sys.stderr,
-            )
-            return 2
         try:
-            exports.append((parse_export(path.read_bytes()), export_date))
-        except (OSError, RegisterFormatError) as error:
+            fetched = read_source(str(path))
+            export = parse_export(fetched.data)
+            export_date, notes = choose_export_date(export, given, fetched, date.max)
+        except (SourceError, RegisterFormatError) as error:
             print(f"{path}: {error}", file=sys.stderr)
             return 1
+        for note in notes:
+            print(f"{path.name}: {note}", file=sys.stderr)
+        exports.append((export, export_date))
     (march, march_date), (april, april_date) = exports
     facts = derive_seed(march, march_date, april, april_date)
     for path in write_seed(facts, args.out_dir):

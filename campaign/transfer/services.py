@@ -8,6 +8,7 @@ from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from campaign.accounts.models import User
 from campaign.dates import today
@@ -15,8 +16,10 @@ from campaign.errors import UserError
 from campaign.extensions import db
 from campaign.forms import whole_number
 from campaign.gemeenten.models import RAADSPERIODES, Fractie, Gemeente
+from campaign.gemeenten.parties import pair_names
+from campaign.gemeenten.provenance import FactField, Origin
 from campaign.gemeenten.search import fold
-from campaign.gemeenten.services import GemeenteQuery
+from campaign.gemeenten.services import GemeenteQuery, set_by_hand
 from campaign.outreach.worklist import WorklistQuery, list_worklist
 from campaign.transfer.csvfiles import read_rows, write_csv
 
@@ -46,7 +49,7 @@ def export_gemeenten_csv(user: User) -> str:
                 row.gemeente.name,
                 row.gemeente.province,
                 row.gemeente.status.label,
-                row.gemeente.status_since.date().isoformat(),
+                row.gemeente.status_began.isoformat() if row.gemeente.status_began else "",
                 row.gemeente.volunteer.name if row.gemeente.volunteer else "",
                 row.gemeente.griffie_email or "",
                 row.gemeente.website or "",
@@ -107,7 +110,7 @@ class ImportPlan:
 
 def _gemeente_index() -> dict[str, Gemeente]:
     index: dict[str, Gemeente] = {}
-    for gemeente in db.session.scalars(select(Gemeente)):
+    for gemeente in db.session.scalars(select(Gemeente).options(selectinload(Gemeente.fracties))):
         index[gemeente.cbs_code.lower()] = gemeente
         index[gemeente.slug] = gemeente
         index[fold(gemeente.name)] = gemeente
@@ -142,20 +145,32 @@ def _plan_fractie(row: PlannedRow, gemeente: Gemeente, existing: dict[Any, Fract
     if errors:
         return
     key = (gemeente.id, periode, name.casefold())
-    fractie = existing.get(key)
-    row.action = "bijwerken" if fractie else "nieuw"
+    fractie = existing.get(key) or _same_party(gemeente, periode, name, existing)
+    row.action = f"bijwerken ({fractie.name})" if fractie else "nieuw"
 
     def apply() -> None:
-        target = existing.get(key)
+        target = existing.get(key) or _same_party(gemeente, periode, name, existing)
         if target is None:
             target = Fractie(gemeente=gemeente, raadsperiode=periode, name=name)
             db.session.add(target)
             existing[key] = target
-        target.seats = seats if seats is not None else target.seats
+        if seats is not None and seats != target.seats:
+            target.origin = Origin.HAND  # typed by a person: the register no longer changes it
+            target.seats = seats
         target.leader_name = leader or target.leader_name
         target.leader_email = email or target.leader_email
 
     row.apply = apply
+
+
+def _same_party(
+    gemeente: Gemeente, periode: str, name: str, existing: dict[Any, Fractie]
+) -> Fractie | None:
+    """The council's fractie of the same party under another name (`PvdD` for the register's
+    `Partij voor de Dieren`), when exactly one fits."""
+    council = [f for f in gemeente.fracties if f.raadsperiode == periode]
+    pairs = pair_names([name], [f.name for f in council], gemeente.name)
+    return council[pairs[0]] if 0 in pairs else None
 
 
 NOODOPVANG = {"ja": True, "j": True, "1": True, "nee": False, "n": False, "0": False}
@@ -175,8 +190,10 @@ def _plan_contact_details(row: PlannedRow, gemeente: Gemeente) -> None:
     row.action = "bijwerken"
 
     def apply() -> None:
-        gemeente.griffie_email = email or gemeente.griffie_email
-        gemeente.website = website or gemeente.website
+        if email:
+            set_by_hand(gemeente, FactField.GRIFFIE_EMAIL, email)
+        if website:
+            set_by_hand(gemeente, FactField.WEBSITE, website)
         if noodopvang_text:
             gemeente.has_noodopvang = NOODOPVANG[noodopvang_text]
 

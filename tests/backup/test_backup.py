@@ -49,18 +49,25 @@ def fill_with_campaign_work(runner):
     )
     from campaign.gemeenten.models import Fractie
 
-    fractie = Fractie(gemeente=zeist, raadsperiode="2026-2030", name="GroenLinks", seats=21)
-    other = Fractie(gemeente=zeist, raadsperiode="2026-2030", name="VVD", seats=10)
-    db.session.add_all([fractie, other])
+    # Zeist's council of 2026-2030 as the register's export of April 2026 gives it, and a
+    # fractie a volunteer added by hand.
+    council = {f.name: f for f in zeist.fracties if f.raadsperiode == "2026-2030"}
+    added = Fractie(gemeente=zeist, raadsperiode="2026-2030", name="Zeister Jongeren", seats=0)
+    db.session.add(added)
     db.session.commit()
     create_motie(
         zeist,
         MotieInput(
             voted_on=PartialDate(2026, 11),
             outcome=Outcome.AANGENOMEN,
-            votes_for=20,
-            votes_against=7,
-            stemmingen={fractie: Vote.VOOR, other: Vote.TEGEN},
+            votes_for=12,
+            votes_against=6,
+            stemmingen={
+                council["GroenLinks-PvdA"]: Vote.VOOR,
+                council["D66"]: Vote.VOOR,
+                council["VVD"]: Vote.TEGEN,
+                added: Vote.ONBEKEND,
+            },
         ),
     )
 

@@ -33,14 +33,15 @@ def gemeente(slug):
 def zeist(seeded):
     found = gemeente("zeist")
     found.griffie_email = "griffie@zeist.example"
-    db.session.add(
-        Fractie(
-            gemeente=found,
-            raadsperiode="2026-2030",
-            name="GroenLinks",
-            leader_email="gl@zeist.example",
+    # Zeist's council of 2026-2030 is in the register's export of April 2026.
+    fractie = db.session.scalar(
+        select(Fractie).where(
+            Fractie.gemeente == found,
+            Fractie.raadsperiode == "2026-2030",
+            Fractie.name == "GroenLinks-PvdA",
         )
     )
+    fractie.leader_email = "gl@zeist.example"
     db.session.commit()
     return found
 
@@ -93,14 +94,25 @@ def test_fractievoorzitters_can_be_included(client, login, volunteer, zeist, smt
     assert sorted(envelope.rcpt_tos) == ["gl@zeist.example", "griffie@zeist.example"]
 
 
-def test_gemeenten_without_an_address_are_listed_not_skipped(client, login, volunteer, zeist):
+def test_without_a_griffie_address_the_appeal_goes_to_the_general_address_and_says_why(
+    client, login, volunteer, zeist
+):
     login(volunteer)
     html = client.get(
         "/beheer/oproep", query_string={"provincie": "Utrecht", "status": "niet-benaderd"}
     ).get_data(as_text=True)
-    assert "gemeenten hebben geen e-mailadres van de griffie" in html
-    assert ">De Bilt</a>" in html
-    assert "Verstuur 1 bericht" in html
+
+    assert "Zeist — aan griffie@zeist.example" in html
+    assert "het adres van de griffie (ingevoerd door de campagne)" in html
+    assert "De Bilt — aan info@debilt.nl" in html
+    assert (
+        "Aan info@debilt.nl: het algemene adres van de gemeente (uit het register, export van "
+        "15 april 2026): er is geen adres van de griffie bekend" in html
+    )
+    # Baarn, Bunschoten, Soest and Veenendaal have no general address in the register.
+    assert "Van 4 gemeenten is geen e-mailadres bekend" in html
+    assert ">Baarn</a>" in html and ">Veenendaal</a>" in html
+    assert "Verstuur 21 berichten" in html
 
 
 def test_without_smtp_server_the_message_lands_in_the_outbox_folder(
@@ -235,7 +247,8 @@ def test_cli_dry_run_and_bad_arguments(runner, volunteer, zeist):
     )
     assert dry.exit_code == 0, dry.output
     assert "Would send: Zeist -> griffie@zeist.example" in dry.output
-    assert "No griffie address, not sent: GM0310 De Bilt" in dry.output
+    assert "Would send: De Bilt -> info@debilt.nl" in dry.output
+    assert "No e-mail address known, not sent: GM0308 Baarn" in dry.output
     assert db.session.scalars(select(MailBatch)).all() == []
     assert (
         "Choose gemeenten"

@@ -70,7 +70,7 @@ def test_a_status_change_gives_the_map_a_new_etag_and_colour(client, seeded, vol
     assert after.status_code == 200
     assert after.headers["ETag"] != before.headers["ETag"]
     assert 'aria-label="Zeist: aangenomen"' in after.get_data(as_text=True)
-    assert "Aangenomen in <strong>8</strong>" in client.get("/").get_data(as_text=True)
+    assert "Aangenomen in <strong>11</strong>" in client.get("/").get_data(as_text=True)
 
 
 def test_logged_in_pages_are_private(client, seeded, volunteer, login):
@@ -82,9 +82,16 @@ def test_logged_in_pages_are_private(client, seeded, volunteer, login):
 
 def test_the_gemeente_page_shows_the_vote_and_links_to_the_motion(client, seeded):
     html = client.get("/gemeente/amersfoort").get_data(as_text=True)
-    assert "De gemeenteraad heeft de motie aangenomen." in html
-    assert 'aria-label="26 stemmen voor, 8 tegen"' in html
-    assert "D66: <strong>voor</strong>" in html
+    assert "De vorige gemeenteraad (2022-2026) heeft de motie aangenomen." in html
+    assert "Aangenomen door de vorige raad (2022-2026)." in html
+    # The votes against the council's 39 seats, and every fractie, unknown ones as unknown.
+    assert (
+        'aria-label="26 voor, 8 tegen, 5 niet uitgebracht of onbekend; 39 zetels in de raad"'
+        in html
+    )
+    assert "D66 (6): <strong>voor</strong>" in html
+    assert "Partij voor de Dieren (2): <strong>voor</strong>" in html
+    assert "VVD (4): <strong>onbekend</strong>" in html
     assert 'href="/gemeente/amersfoort/motie">Download de motie voor Amersfoort</a>' in html
     assert re.search(r'href="/gemeente/leusden">Leusden</a>', html)  # a neighbour
     assert 'property="og:image" content="http://localhost/gemeente/amersfoort/kaart.png"' in html
@@ -130,26 +137,31 @@ def test_map_downloads_and_share_image(client, seeded):
     assert (width, height) == (1200, 630)
 
 
-def test_parties_are_counted_from_the_recorded_votes(client, seeded, make_fractie):
+def test_parties_are_counted_from_the_recorded_votes(client, seeded):
     zeist = gemeente_named("zeist")
-    d66 = make_fractie(zeist, "d66", raadsperiode="2026-2030", seats=5)
-    vvd = make_fractie(zeist, "VVD", raadsperiode="2026-2030", seats=6)
-    make_fractie(zeist, "CDA", raadsperiode="2026-2030", seats=4)
+    council = {f.name: f for f in zeist.fracties if f.raadsperiode == "2026-2030"}
     create_motie(
         zeist,
         MotieInput(
             voted_on=PartialDate(2026, 6),
             outcome=Outcome.VERWORPEN,
-            stemmingen={d66: Vote.VOOR, vvd: Vote.TEGEN},
+            stemmingen={council["D66"]: Vote.VOOR, council["VVD"]: Vote.TEGEN},
         ),
     )
 
     html = client.get("/partijen").get_data(as_text=True)
-    row = re.search(r"<th scope=\"row\">D66</th>(.*?)</tr>", html, re.S).group(1)
-    counts = re.findall(r'<td class="num">(?:<details><summary>)?(\d+)', row)
-    assert counts == ["2", "0", "0", "0"]  # Amersfoort and Zeist voted for
-    cda = re.search(r"<th scope=\"row\">CDA</th>(.*?)</tr>", html, re.S).group(1)
-    assert re.findall(r'<td class="num">(?:<details><summary>)?(\d+)', cda) == ["1", "0", "0", "1"]
+    new = html[html.index("Raadsperiode 2026-2030") : html.index("Raadsperiode 2022-2026")]
+    d66 = re.search(r"<th scope=\"row\">D66</th>(.*?)</tr>", new, re.S).group(1)
+    counts = re.findall(r'<td class="num">(?:<details><summary>)?(\d+)', d66)
+    # 136 councils of 2026-2030 have a D66 fractie: Zeist's voted for, the rest did not vote.
+    assert counts == ["136", "1", "0", "0", "0", "135"]
+    cda = re.search(r"<th scope=\"row\">CDA</th>(.*?)</tr>", new, re.S).group(1)
+    assert re.findall(r'<td class="num">(?:<details><summary>)?(\d+)', cda)[1:5] == [
+        "0",
+        "0",
+        "0",
+        "1",
+    ]
     assert ">Zeist</a>" in cda
 
 

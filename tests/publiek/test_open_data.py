@@ -72,7 +72,7 @@ def test_the_geojson_reader_refuses_an_open_ring():
 
 def test_motions_in_the_popolo_shape(client, seeded):
     data = client.get("/open-data/moties.json").get_json()
-    assert data["license"] and len(data["motions"]) == 7
+    assert data["license"] and len(data["motions"]) == 10
     amersfoort = next(
         m for m in data["motions"] if m["organization"]["id"] == "gemeenteraad-GM0307"
     )

@@ -12,7 +12,7 @@ def row_names(html: str) -> list[str]:
 def test_home_shows_counts_and_the_latest_adoptions(client, seeded):
     html = client.get("/").get_data(as_text=True)
 
-    assert "Aangenomen in <strong>7</strong> gemeenten" in html
+    assert "Aangenomen in <strong>10</strong> gemeenten" in html
     assert "Amersfoort</strong></a> — maart 2025, 26 stemmen voor en 8 tegen" in html
     assert "Maastricht</strong></a> — 2024" in html
     assert "niet benaderd" in html
@@ -91,19 +91,22 @@ def test_nonsense_gets_no_suggestion(client, seeded):
 
 def test_filter_by_status_and_province(client, seeded):
     html = client.get("/gemeenten?status=aangenomen&provincie=Limburg").get_data(as_text=True)
-    assert row_names(html) == ["Beekdaelen", "Heerlen", "Maastricht"]
+    assert row_names(html) == ["Beekdaelen", "Brunssum", "Heerlen", "Kerkrade", "Maastricht"]
 
 
 def test_sort_by_status_descending_puts_adopted_first(client, seeded):
     html = client.get("/gemeenten?sorteer=status&volgorde=af").get_data(as_text=True)
     names = row_names(html)
-    assert names[:7] == [
+    assert names[:10] == [
         "Amersfoort",
         "Amsterdam",
         "Beekdaelen",
+        "Brunssum",
         "Culemborg",
+        "Groningen",
         "Heerlen",
         "Kampen",
+        "Kerkrade",
         "Maastricht",
     ]
     assert 'aria-sort="descending"' in html

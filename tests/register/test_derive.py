@@ -123,9 +123,13 @@ def test_the_seed_files_hold_facts_only_sorted_by_code(tmp_path):
 
     assert [p.name for p in paths] == ["gemeenten.csv", "contact.csv", "raden.csv", "zetels.csv"]
     gemeenten, contact, raden, zetels = (read_csv(p) for p in paths)
-    assert gemeenten == [["code", "inhabitants"], ["GM0307", "163418"], ["GM0344", "374238"]]
-    assert contact[0] == ["code", "kind", "address", "label"]
-    assert contact[1] == ["GM0307", "email", "info@amersfoort.nl", "algemeen"]
+    assert gemeenten == [
+        ["code", "export_date", "inhabitants"],
+        ["GM0307", "2026-04-15", "163418"],
+        ["GM0344", "2026-04-15", "374238"],
+    ]
+    assert contact[0] == ["code", "export_date", "kind", "address", "label"]
+    assert contact[1] == ["GM0307", "2026-04-15", "email", "info@amersfoort.nl", "algemeen"]
     assert raden[0] == ["code", "raadsperiode", "export_date", "total_seats", "issues"]
     assert raden[3] == ["GM0344", NEW_PERIOD, "2026-04-15", "45", ""]
     assert zetels[0] == ["code", "raadsperiode", "party", "seats"]
@@ -158,10 +162,22 @@ def test_the_command_refuses_a_file_without_a_date_or_that_is_no_export(tmp_path
     page = tmp_path / "gemeenten-2026-04-15.csv"
     page.write_bytes(b"<html><body>Niet gevonden</body></html>")
 
-    assert main([str(tmp_path / "out"), str(undated), str(page)]) == 2
-    assert "no YYYY-MM-DD date in the file name" in capsys.readouterr().err
+    assert main([str(tmp_path / "out"), str(undated), str(page)]) == 1
+    assert "No export date: the file name gives none" in capsys.readouterr().err
     assert main([str(tmp_path), str(undated), str(page), "--march-date", "2026-03-22"]) == 1
     assert "HTML page" in capsys.readouterr().err
+
+
+def test_an_export_is_dated_no_earlier_than_its_newest_change(tmp_path, capsys):
+    march = tmp_path / "gemeenten-2026-03-22.csv"
+    april = tmp_path / "gemeenten-2026-04-15.csv"
+    march.write_bytes(export_bytes(row({**UTRECHT_MARCH, "Laatste mutatie": "25-03-2026"})))
+    april.write_bytes(export_bytes(row(UTRECHT_APRIL)))
+
+    assert main([str(tmp_path / "out"), str(march), str(april)]) == 0
+
+    assert "rows changed on 2026-03-25" in capsys.readouterr().err
+    assert read_csv(tmp_path / "out" / "raden.csv")[1][:3] == ["GM0344", OLD_PERIOD, "2026-03-25"]
 
 
 def test_the_committed_seed_files_are_what_the_reference_exports_give(tmp_path, capsys):

@@ -68,9 +68,43 @@ def test_import_shows_a_preview_then_stores_everything(client, login, admin, see
     assert confirm.status_code == 302
     assert fractie_count() == before + 2
     vvd = db.session.scalar(
-        select(Fractie).where(Fractie.name == "VVD", Fractie.raadsperiode == "2026-2030")
+        select(Fractie)
+        .join(Gemeente)
+        .where(
+            Gemeente.cbs_code == "GM0307",
+            Fractie.name == "VVD",
+            Fractie.raadsperiode == "2026-2030",
+        )
     )
     assert (vvd.gemeente.name, vvd.seats, vvd.leader_name) == ("Amersfoort", 6, "Bert")
+
+
+def test_an_imported_fractie_is_matched_on_its_party_and_then_wins_over_the_register(
+    client, login, admin, seeded
+):
+    login(admin)
+    text = (
+        "gemeente;raadsperiode;fractie;zetels;fractievoorzitter;email\n"
+        "GM0307;2022-2026;PvdD;3;Cor;\n"
+    )
+    before = fractie_count()
+
+    preview = upload(client, "fracties", text).get_data(as_text=True)
+    client.post("/beheer/import/bevestigen", data={"kind": "fracties", "content": text})
+
+    assert "bijwerken (Partij voor de Dieren)" in preview
+    assert fractie_count() == before
+    pvdd = db.session.scalar(
+        select(Fractie)
+        .join(Gemeente)
+        .where(
+            Gemeente.cbs_code == "GM0307",
+            Fractie.raadsperiode == "2022-2026",
+            Fractie.name == "Partij voor de Dieren",
+        )
+    )
+    db.session.refresh(pvdd)
+    assert (pvdd.seats, pvdd.leader_name, pvdd.origin.value) == (3, "Cor", "hand")
 
 
 def test_one_bad_row_stores_nothing_and_says_which_row(client, login, admin, seeded):
