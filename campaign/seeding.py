@@ -29,7 +29,7 @@ from campaign.gemeenten.search import slug_for
 from campaign.kaart.services import current_layer, load_boundaries, read_source
 from campaign.moties.models import Motie, Outcome, Vote
 from campaign.moties.services import MotieInput, create_motie
-from campaign.register.loading import Action
+from campaign.register.report import Action
 from campaign.register.seedfiles import SEED_LOCATION, read_seed_facts
 from campaign.register.services import apply_facts
 

@@ -23,9 +23,6 @@ again in the same load.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
-from datetime import date
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import select, union
@@ -38,8 +35,9 @@ from campaign.gemeenten.models import Fractie, Gemeente, Raad
 from campaign.gemeenten.parties import pair_names
 from campaign.gemeenten.provenance import FactField, GemeenteFact, Origin, RegisterSource, fact_for
 from campaign.moties.models import Stemming, motie_indieners
-from campaign.register.facts import CouncilFacts, ExportFacts, GemeenteFacts, Unusable
+from campaign.register.facts import CouncilFacts, ExportFacts, GemeenteFacts
 from campaign.register.records import Labelled, PartySeats
+from campaign.register.report import Action, GemeenteReport, LoadReport, Step, seats_text
 
 FIELD_NAMES = {
     FactField.INHABITANTS: "inhabitants",
@@ -54,52 +52,6 @@ NEW_ROW_KEYS: dict[type[Any], tuple[str, ...]] = {
     Fractie: ("gemeente_id", "raadsperiode", "name"),
 }
 FIELD_LENGTHS = {FactField.WEBSITE: 500, FactField.GENERAL_EMAIL: 254, FactField.GRIFFIE_EMAIL: 254}
-
-
-class Action(StrEnum):
-    ADDED = "added"
-    CHANGED = "changed"
-    UNCHANGED = "unchanged"
-    LEFT_ALONE = "left alone"
-    CONFLICT = "conflict"
-
-
-@dataclass(frozen=True)
-class Step:
-    action: Action
-    what: str
-    detail: str = ""
-
-
-@dataclass
-class GemeenteReport:
-    code: str
-    name: str
-    steps: list[Step] = field(default_factory=list)
-    remarks: tuple[str, ...] = ()
-
-    def count(self, action: Action) -> int:
-        return sum(1 for step in self.steps if step.action is action)
-
-    @property
-    def changes_something(self) -> bool:
-        return any(step.action in (Action.ADDED, Action.CHANGED) for step in self.steps)
-
-
-@dataclass
-class LoadReport:
-    location: str
-    export_date: date
-    gemeenten: list[GemeenteReport]
-    unusable: tuple[Unusable, ...] = ()
-    notes: tuple[str, ...] = ()
-
-    def total(self, action: Action) -> int:
-        return sum(report.count(action) for report in self.gemeenten)
-
-
-def seats_text(seats: int | None) -> str:
-    return "seats unknown" if seats is None else f"{seats} seat{'s' if seats != 1 else ''}"
 
 
 class _Loader:
@@ -201,7 +153,9 @@ class _Loader:
                 }
             )
             setattr(gemeente, name.value, int(value) if name is FactField.INHABITANTS else value)
-            return Step(Action.ADDED if here is None else Action.UNCHANGED, what, value)
+            if here is None:
+                return Step(Action.ADDED, what, value)
+            return Step(Action.UNCHANGED, what, "now credited to the register")
         fact.origin = Origin.REGISTER
         fact.register_value, fact.register_label = value, label
         fact.source_id = source_id

@@ -26,8 +26,9 @@ from campaign.gemeenten.parties import pair_names
 from campaign.gemeenten.provenance import FactField, GemeenteFact, Origin
 from campaign.register.export import RegisterExport
 from campaign.register.facts import ExportFacts, export_facts
-from campaign.register.loading import LoadReport, load_facts
+from campaign.register.loading import load_facts
 from campaign.register.records import PartySeats
+from campaign.register.report import LoadReport
 
 
 class LoadRace(Exception):

@@ -13,7 +13,7 @@ def test_a_visitor_searches_without_accents_and_finds_the_gemeente(
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Motie Pleidooi voor gewortelde kinderen"
     )
-    expect(page.get_by_text("Aangenomen in 7 gemeenten")).to_be_visible()
+    expect(page.get_by_text("Aangenomen in 10 gemeenten")).to_be_visible()
     screenshot("home")
 
     page.get_by_label("Zoek uw gemeente").fill("sudwest fryslan")

@@ -30,26 +30,26 @@ def test_volunteer_claims_logs_a_contact_and_records_an_adoption(
     expect(page.get_by_text("Het contact is vastgelegd.")).to_be_visible()
     expect(page.locator(".summary .status")).to_have_text("oproep verstuurd")
 
-    for name, seats in [("GroenLinks", "8"), ("VVD", "7")]:
-        page.get_by_label("Naam fractie").fill(name)
-        page.get_by_label("Zetels").fill(seats)
-        page.get_by_role("button", name="Fractie toevoegen").click()
-        expect(page.get_by_text(f"Fractie {name} is toegevoegd.")).to_be_visible()
+    # Zeist's council of 2026-2030 is known from the register: no fracties to type.
+    fracties = page.locator("#fracties table")
+    expect(fracties).to_contain_text("GroenLinks-PvdA")
+    expect(fracties.get_by_role("row", name="VVD")).to_contain_text("register")
 
     page.get_by_role("link", name="Motie vastleggen").click()
     page.get_by_label("Titel").fill("Pleidooi voor gewortelde kinderen")
     page.get_by_label("Ingediend op").fill("2026-11-12")
-    page.get_by_label("GroenLinks (2026-2030)").check()
+    page.get_by_role("checkbox", name="GroenLinks-PvdA (2026-2030)").check()
     page.get_by_role("button", name="Motie opslaan").click()
     expect(page.locator(".summary .status")).to_have_text("motie ingediend")
 
     page.get_by_role("link", name="Pleidooi voor gewortelde kinderen").click()
     page.get_by_label("Gestemd op").fill("2026-11-19")
     page.get_by_label("Uitslag").select_option("aangenomen")
-    page.get_by_label("Stemmen voor").fill("8")
-    page.get_by_label("Stemmen tegen").fill("7")
-    page.get_by_label("Stem van GroenLinks").select_option("voor")
-    page.get_by_label("Stem van VVD").select_option("tegen")
+    page.get_by_label("Stemmen voor").fill("12")
+    page.get_by_label("Stemmen tegen").fill("6")
+    page.get_by_label("Stem van GroenLinks-PvdA (2026-2030)").select_option("voor")
+    page.get_by_label("Stem van D66 (2026-2030)").select_option("voor")
+    page.get_by_label("Stem van VVD (2026-2030)").select_option("tegen")
     page.get_by_role("button", name="Motie opslaan").click()
     expect(
         page.get_by_text("De motie is opgeslagen. Zeist staat nu op aangenomen.")
@@ -57,14 +57,17 @@ def test_volunteer_claims_logs_a_contact_and_records_an_adoption(
     screenshot("werkplek-zeist")
 
     page.get_by_role("link", name="Beheer").click()
-    expect(page.locator("table.counts tr", has_text="aangenomen")).to_contain_text("8")
+    expect(page.locator("table.counts tr", has_text="aangenomen")).to_contain_text("11")
     expect(page.get_by_role("list").filter(has_text="Zeist").first).to_be_visible()
     screenshot("dashboard")
 
     api = page.request.get(live_server + "/api/v1/gemeenten/zeist").json()
     assert api["status"] == "aangenomen"
-    assert api["moties"][0]["indieners"] == ["GroenLinks"]
-    assert {v["fractie"]: v["vote"] for v in api["moties"][0]["votes"]} == {
-        "GroenLinks": "voor",
+    assert api["moties"][0]["indieners"] == ["GroenLinks-PvdA"]
+    assert {v["fractie"]: v["vote"] for v in api["moties"][0]["votes"] if v["recorded"]} == {
+        "GroenLinks-PvdA": "voor",
+        "D66": "voor",
         "VVD": "tegen",
     }
+    assert api["moties"][0]["raadsperiode"] == "2026-2030"
+    assert api["status_since"] == "2026-11-19"
