@@ -98,3 +98,13 @@ def test_parties_are_counted_per_raadsperiode_against_the_gemeenten_where_they_s
     # unknown where an adoption is known without votes, and 22 councils did not vote.
     assert counts == ["28", "1", "0", "0", "5", "22"]
     assert "Beter Amersfoort (" in old and "): voor" in old
+
+
+def test_the_motion_form_offers_the_fracties_of_the_council_in_office(client, seeded):
+    utrecht = client.get("/gemeente/utrecht/motie").get_data(as_text=True)
+    amersfoort = client.get("/gemeente/amersfoort/motie").get_data(as_text=True)
+
+    assert 'name="fractie" value="GroenLinks-PvdA"' in utrecht
+    assert 'value="GroenLinks"' not in utrecht  # a fractie of the previous council only
+    assert "De fracties van de raad 2026-2030 van Amersfoort zijn nog niet bekend" in amersfoort
+    assert 'name="fractie"' not in amersfoort
