@@ -1,9 +1,10 @@
 """Data versions of the public pages: a short hash that changes when what a page shows changes.
 
 National pages (the map, counts, parties, open data, the API list) follow everything. A
-gemeente's own pages follow only that gemeente (its details and status, fracties, motions and
-votes) and its neighbours' statuses, so recording a contact in Zeist does not renew the page
-of Amersfoort. Each is one or two indexed queries, cheap enough for every request.
+gemeente's own pages follow only that gemeente (its details and status, fracties, councils as
+registered, motions and votes) and its neighbours' statuses, so recording a contact in Zeist
+does not renew the page of Maastricht. Each is one or two indexed queries, cheap enough for
+every request.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from sqlalchemy import func, or_, select
 
 from campaign.dates import today
 from campaign.extensions import db
-from campaign.gemeenten.models import Fractie, Gemeente
+from campaign.gemeenten.models import Fractie, Gemeente, Raad
 from campaign.kaart.models import MapLayer, MapShape
 from campaign.moties.models import Motie
 
@@ -33,7 +34,10 @@ def national_version() -> str:
             select(func.count(Motie.id)).scalar_subquery(),
             select(func.max(Motie.updated_at)).scalar_subquery(),
             select(func.count(Fractie.id)).scalar_subquery(),
+            select(func.max(Fractie.id)).scalar_subquery(),
             select(func.coalesce(func.sum(Fractie.version_id), 0)).scalar_subquery(),
+            select(func.max(Raad.id)).scalar_subquery(),
+            select(func.coalesce(func.sum(Raad.version_id), 0)).scalar_subquery(),
             select(func.max(MapLayer.id)).scalar_subquery(),
         )
     ).one()
@@ -62,6 +66,13 @@ def gemeente_version(slug: str) -> str | None:
             .scalar_subquery(),
             select(func.coalesce(func.sum(Fractie.version_id), 0))
             .where(Fractie.gemeente_id == gemeente_id)
+            .scalar_subquery(),
+            select(func.max(Fractie.id))
+            .where(Fractie.gemeente_id == gemeente_id)
+            .scalar_subquery(),
+            select(func.max(Raad.id)).where(Raad.gemeente_id == gemeente_id).scalar_subquery(),
+            select(func.coalesce(func.sum(Raad.version_id), 0))
+            .where(Raad.gemeente_id == gemeente_id)
             .scalar_subquery(),
             select(func.max(MapLayer.id)).scalar_subquery(),
         )

@@ -15,10 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from campaign.gemeenten.models import Fractie
+from campaign.gemeenten.parties import party_key
 from campaign.moties.models import Vote
-
-# The party key moves to campaign.gemeenten.parties; until then it lives with the register.
-from campaign.register.parties import party_key
 
 # "Fractie CDA", "raadsleden cda", "de fractie van D66": what a system puts before the name.
 _PREFIX = re.compile(r"^(?:de\s+)?(?:raads)?(?:fractie|leden|lid)(?:\s+van)?\s+(?=\S)", re.I)

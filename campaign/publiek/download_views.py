@@ -72,7 +72,8 @@ def open_data() -> ResponseReturnValue:
     return conditional(
         lambda _: render_template(
             "publiek/open_data.html", license=opendata.LICENSE, reach=adoption_reach()
-        )
+        ),
+        national_version(),
     )
 
 

@@ -8,7 +8,7 @@ raadsperiode; and the system part that wrote an audit entry (seed data or the re
 Existing fracties count as entered by hand: a load never overwrites them.
 
 Revision ID: d216f30d3649
-Revises: 127710e54c03
+Revises: 2550b4974287
 Create Date: 2026-11-25 07:03:02.498044
 
 """
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'd216f30d3649'
-down_revision = '127710e54c03'
+down_revision = '2550b4974287'
 branch_labels = None
 depends_on = None
 

@@ -170,7 +170,9 @@ def test_a_visitor_finds_a_gemeentes_status_despite_a_typo(visitor: Visitor, see
     page.get_by_role("link", name="Amersfoort", exact=True).click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Amersfoort")
-    expect(page.get_by_text("De gemeenteraad heeft de motie aangenomen.")).to_be_visible()
+    expect(
+        page.get_by_text("De vorige gemeenteraad (2022-2026) heeft de motie aangenomen.")
+    ).to_be_visible()
     expect(page.get_by_text("26 voor")).to_be_visible()
     visitor.fits()
     visitor.shot(f"pad-status-{visitor.device}")
