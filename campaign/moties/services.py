@@ -193,7 +193,8 @@ def add_motie(gemeente: Gemeente, data: MotieInput, seed_key: str | None = None)
     """Validate and stage a new motion with its status change; the caller commits."""
     validate_motie(gemeente, data)
     motie = Motie(gemeente=gemeente, seed_key=seed_key)
-    _apply(motie, data)
+    with db.session.no_autoflush:  # the half-built motion must not be flushed by a query
+        _apply(motie, data)
     db.session.add(motie)
     refresh_status(gemeente)
     return motie
