@@ -103,6 +103,7 @@ def is_national(key: str) -> bool:
     return key in national_parties()
 
 
+@functools.lru_cache(maxsize=16384)  # pages ask again for every fractie of every council
 def party_key(name: str, gemeente: str | None = None) -> str:
     """The party's key: a national key, or the folded name of a local party (see the rules above).
 
@@ -170,6 +171,7 @@ def pair_names(
     return pairs
 
 
+@functools.lru_cache(maxsize=1024)
 def party_label(key: str, name: str) -> str:
     """How a party is named on pages: the national party's usual short name (`PvdD`, `VVD`,
     `GroenLinks-PvdA`), else `name` as the gemeente registered it."""

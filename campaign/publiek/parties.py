@@ -11,16 +11,17 @@ latest decided one. Local parties are counted together, and listed where their v
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from campaign.extensions import db
 from campaign.gemeenten.models import RAADSPERIODES, Fractie, Gemeente
 from campaign.gemeenten.parties import is_national, party_key, party_label
-from campaign.moties.models import Motie, Outcome, Vote
+from campaign.moties.models import Motie, Outcome, Stemming, Vote
 
 
 class Column(StrEnum):
@@ -34,11 +35,20 @@ class Column(StrEnum):
 COLUMNS = list(Column)
 
 
+@dataclass(frozen=True)
+class GemeenteLink:
+    """What the page shows of a gemeente: its name, linking to its page."""
+
+    id: int
+    name: str
+    slug: str
+
+
 @dataclass
 class PartyRecord:
     key: str
     name: str
-    by_vote: dict[Column, list[Gemeente]] = field(
+    by_vote: dict[Column, list[GemeenteLink]] = field(
         default_factory=lambda: {column: [] for column in Column}
     )
 
@@ -58,57 +68,113 @@ class PeriodOverview:
     # All local parties together: one fractie in one gemeente each.
     local: PartyRecord
     # Local parties whose vote is known, each in its gemeente.
-    local_with_votes: list[tuple[Gemeente, PartyRecord]]
+    local_with_votes: list[tuple[GemeenteLink, PartyRecord]]
     # Gemeenten whose council of this raadsperiode is known.
     councils: int
 
 
-def _deciding(moties: list[Motie], raadsperiode: str) -> Motie | None:
-    decided = [m for m in moties if m.raadsperiode == raadsperiode and m.is_decided]
-    adopted = [m for m in decided if m.outcome is Outcome.AANGENOMEN]
-    chosen = adopted or decided
-    return chosen[-1] if chosen else None
+@dataclass(frozen=True)
+class _Council:
+    """One gemeente's fracties of one raadsperiode (id and name, by name) and how each voted
+    on the motion that decides that council's record (None: it decided on none)."""
+
+    fracties: Sequence[tuple[int, str]]
+    votes: dict[int, Vote] | None
 
 
-def _column(fractie: Fractie, motie: Motie | None, votes: dict[int, Vote]) -> Column:
-    if motie is None:
+def _deciding_moties() -> dict[tuple[int, str], int]:
+    """Per gemeente and raadsperiode, the motion that counts: the latest adopted one, else the
+    latest decided one (by id, the order they were recorded in)."""
+    decided = db.session.execute(
+        select(Motie.id, Motie.gemeente_id, Motie.raadsperiode, Motie.outcome)
+        .where(Motie.outcome.is_not(None), Motie.outcome != Outcome.ONBEKEND)
+        .order_by(Motie.id)
+    )
+    chosen: dict[tuple[int, str], tuple[bool, int]] = {}
+    for motie_id, gemeente_id, raadsperiode, outcome in decided:
+        if raadsperiode is None:
+            continue  # a motion whose council is not known counts for none
+        adopted = outcome is Outcome.AANGENOMEN
+        key = (gemeente_id, raadsperiode)
+        if adopted or not chosen.get(key, (False, 0))[0]:
+            chosen[key] = (adopted, motie_id)
+    return {key: motie_id for key, (_, motie_id) in chosen.items()}
+
+
+def _councils() -> tuple[list[GemeenteLink], dict[tuple[int, str], _Council]]:
+    """The gemeenten in office by name, and their councils: four plain queries, no ORM objects
+    (the page is rendered again after every change to a motion or a council)."""
+    gemeenten = [
+        GemeenteLink(*row)
+        for row in db.session.execute(
+            select(Gemeente.id, Gemeente.name, Gemeente.slug)
+            .where(Gemeente.ceased_on.is_(None))
+            .order_by(Gemeente.name)
+        )
+    ]
+    fracties: dict[tuple[int, str], list[tuple[int, str]]] = defaultdict(list)
+    for fractie_id, gemeente_id, raadsperiode, name in db.session.execute(
+        select(Fractie.id, Fractie.gemeente_id, Fractie.raadsperiode, Fractie.name).order_by(
+            Fractie.gemeente_id, Fractie.name
+        )
+    ):
+        fracties[(gemeente_id, raadsperiode)].append((fractie_id, name))
+    deciding = _deciding_moties()
+    votes: dict[int, dict[int, Vote]] = {motie_id: {} for motie_id in deciding.values()}
+    if votes:
+        for motie_id, fractie_id, vote in db.session.execute(
+            select(Stemming.motie_id, Stemming.fractie_id, Stemming.vote).where(
+                Stemming.motie_id.in_(list(votes))
+            )
+        ):
+            votes[motie_id][fractie_id] = vote
+    councils = {
+        key: _Council(members, votes[deciding[key]] if key in deciding else None)
+        for key, members in fracties.items()
+    }
+    return gemeenten, councils
+
+
+def _column(fractie_id: int, votes: dict[int, Vote] | None) -> Column:
+    if votes is None:
         return Column.GEEN_STEMMING
-    return Column(votes.get(fractie.id, Vote.ONBEKEND).value)
+    return Column(votes.get(fractie_id, Vote.ONBEKEND).value)
 
 
-def _key(fractie: Fractie, gemeente: Gemeente) -> str | None:
+def _key(fractie_name: str, gemeente_name: str) -> str | None:
     try:
-        return party_key(fractie.name, gemeente.name)
+        return party_key(fractie_name, gemeente_name)
     except ValueError:
         return None
 
 
-def _period(gemeenten: list[Gemeente], raadsperiode: str) -> PeriodOverview:
+def _period(
+    gemeenten: list[GemeenteLink], councils: dict[tuple[int, str], _Council], raadsperiode: str
+) -> PeriodOverview:
     national: dict[str, PartyRecord] = {}
     local = PartyRecord("lokaal", "Lokale partijen")
-    local_with_votes: list[tuple[Gemeente, PartyRecord]] = []
-    councils = 0
+    local_with_votes: list[tuple[GemeenteLink, PartyRecord]] = []
+    known = 0
     for gemeente in gemeenten:
-        fracties = [f for f in gemeente.fracties if f.raadsperiode == raadsperiode]
-        if not fracties:
+        council = councils.get((gemeente.id, raadsperiode))
+        if council is None:
             continue
-        councils += 1
-        motie = _deciding(gemeente.moties, raadsperiode)
-        votes = {s.fractie_id: s.vote for s in motie.stemmingen} if motie else {}
+        known += 1
         counted: set[str] = set()
-        for fractie in fracties:
-            key = _key(fractie, gemeente)
+        for fractie_id, name in council.fracties:
+            key = _key(name, gemeente.name)
             if key is None or key in counted:
                 continue  # a party with two fracties in one council counts once
             counted.add(key)
-            column = _column(fractie, motie, votes)
+            column = _column(fractie_id, council.votes)
             if is_national(key):
-                record = national.setdefault(key, PartyRecord(key, party_label(key, key)))
-                record.by_vote[column].append(gemeente)
+                if key not in national:
+                    national[key] = PartyRecord(key, party_label(key, key))
+                national[key].by_vote[column].append(gemeente)
                 continue
             local.by_vote[column].append(gemeente)
             if column in (Column.VOOR, Column.TEGEN, Column.VERDEELD):
-                own = PartyRecord(key, fractie.name)
+                own = PartyRecord(key, name)
                 own.by_vote[column].append(gemeente)
                 local_with_votes.append((gemeente, own))
     ordered = sorted(
@@ -116,20 +182,10 @@ def _period(gemeenten: list[Gemeente], raadsperiode: str) -> PeriodOverview:
         key=lambda r: (-len(r.by_vote[Column.VOOR]), -r.total, r.name.casefold()),
     )
     local_with_votes.sort(key=lambda pair: (pair[0].name, pair[1].name.casefold()))
-    return PeriodOverview(raadsperiode, ordered, local, local_with_votes, councils)
+    return PeriodOverview(raadsperiode, ordered, local, local_with_votes, known)
 
 
 def party_overview() -> list[PeriodOverview]:
     """Per raadsperiode, the newest first."""
-    gemeenten = list(
-        db.session.scalars(
-            select(Gemeente)
-            .where(Gemeente.ceased_on.is_(None))
-            .options(
-                selectinload(Gemeente.fracties),
-                selectinload(Gemeente.moties).selectinload(Motie.stemmingen),
-            )
-            .order_by(Gemeente.name)
-        )
-    )
-    return [_period(gemeenten, periode) for periode in reversed(RAADSPERIODES)]
+    gemeenten, councils = _councils()
+    return [_period(gemeenten, councils, periode) for periode in reversed(RAADSPERIODES)]

@@ -165,6 +165,26 @@ def test_parties_are_counted_from_the_recorded_votes(client, seeded):
     assert ">Zeist</a>" in cda
 
 
+def test_an_adoption_decides_a_council_over_a_later_rejection(client, seeded):
+    zeist = gemeente_named("zeist")
+    council = {f.name: f for f in zeist.fracties if f.raadsperiode == "2026-2030"}
+    for outcome, vote in ((Outcome.AANGENOMEN, Vote.VOOR), (Outcome.VERWORPEN, Vote.TEGEN)):
+        create_motie(
+            zeist,
+            MotieInput(
+                voted_on=PartialDate(2026, 6),
+                outcome=outcome,
+                stemmingen={council["D66"]: vote},
+            ),
+        )
+
+    html = client.get("/partijen").get_data(as_text=True)
+    new = html[html.index("Raadsperiode 2026-2030") : html.index("Raadsperiode 2022-2026")]
+    d66 = re.search(r"<th scope=\"row\">D66</th>(.*?)</tr>", new, re.S).group(1)
+    counts = re.findall(r'<td class="num">(?:<details><summary>)?(\d+)', d66)
+    assert counts[1:3] == ["1", "0"]  # voor in Zeist, where the later motion was rejected
+
+
 def test_info_pages(client, seeded):
     about = client.get("/over-het-kinderpardon").get_data(as_text=True)
     assert "<h2>Wat is het Kinderpardon?</h2>" in about and "ongeveer 420 kinderen" in about
