@@ -118,6 +118,8 @@ class ServerSettings:
 
     workers: int
     threads: int
+    # The gunicorn master's process id, once it runs (its workers are its children).
+    pid: int = 0
 
 
 def production_settings(env: dict[str, str]) -> ServerSettings:
@@ -160,6 +162,7 @@ def gunicorn(
     try:
         base = f"http://127.0.0.1:{port}"
         wait_for(base + "/healthz", process, log)
+        settings.pid = process.pid
         yield base, settings
     finally:
         stop_process_group(process)

@@ -117,11 +117,14 @@ def conditional(
     data_version: str,
     max_age: int = 60,
     personal: bool = True,
+    in_memory: bool = True,
 ) -> Response:
     """Answer with `make(data_version)`, from cache or as 304 where that is safe.
 
     Pages with the site's header (`personal`) are private for logged-in users; API and
-    open-data answers are the same for everyone.
+    open-data answers are the same for everyone. Images that `make` reads from their own
+    cache on disk are not kept in memory too (`in_memory=False`): 342 share images would fill
+    the cache of every worker and push the pages out.
     """
     if personal and (current_user.is_authenticated or session.get("_flashes")):
         response = make_response(make(data_version))
@@ -132,6 +135,8 @@ def conditional(
     etag = hashlib.sha256(key.encode()).hexdigest()[:32]
     if request.if_none_match.contains(etag):
         return _public(Response(status=304), etag, max_age, personal)
+    if not in_memory:
+        return _public(make_response(make(data_version)), etag, max_age, personal)
     refused: list[Response] = []
 
     def render() -> Cached | None:

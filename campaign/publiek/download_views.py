@@ -53,7 +53,7 @@ def map_png() -> ResponseReturnValue:
         )
         return download(png, "image/png")
 
-    return conditional(make, national_version(), personal=False)
+    return conditional(make, national_version(), personal=False, in_memory=False)
 
 
 @bp.get("/gemeente/<slug>/kaart.png")
@@ -64,7 +64,7 @@ def share_image(slug: str) -> ResponseReturnValue:
         png = render_png(version, "share", highlight=gemeente.cbs_code) or abort(404)
         return download(png, "image/png")
 
-    return conditional(make, national_version(), max_age=3600, personal=False)
+    return conditional(make, national_version(), max_age=3600, personal=False, in_memory=False)
 
 
 @bp.get("/open-data")

@@ -68,7 +68,21 @@ def test_share_images_are_kept_on_disk_not_in_memory(app, client, seeded):
 
     response = client.get("/gemeente/zeist/kaart.png")
     assert response.status_code == 200 and response.data.startswith(b"\x89PNG")
-    stored = list((Path(app.instance_path) / "cache" / "png").rglob("*.png"))
-    assert [path.read_bytes() for path in stored] == [response.data]
+    stored = {
+        path.name: path for path in (Path(app.instance_path) / "cache" / "png").rglob("*.png")
+    }
+    # The share map's base, the same for every gemeente, and Zeist's image made from it.
+    assert sorted(stored) == ["share-GM0355-1200.png", "share-nl-1200.png"]
+    assert stored["share-GM0355-1200.png"].read_bytes() == response.data
+    assert client.get("/gemeente/amersfoort/kaart.png").status_code == 200
+    assert len(list(stored["share-nl-1200.png"].parent.glob("*.png"))) == 3
+    assert client.get("/kaart.png").status_code == 200
     cache = app.extensions["render_cache"]
-    assert all(not isinstance(value, bytes) for value, _ in cache._items.values())
+    kept = [value for value, _ in cache._items.values()]
+    pages = [value[0] for value in kept if isinstance(value, tuple)]
+    assert not [v for v in kept if isinstance(v, bytes)]
+    assert not [body for body in pages if body.startswith(b"\x89PNG")]
+    again = client.get(
+        "/gemeente/zeist/kaart.png", headers={"If-None-Match": response.get_etag()[0]}
+    )
+    assert again.status_code == 304
