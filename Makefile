@@ -2,6 +2,8 @@
 PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+# The checkers the tests run that come from npm (the Nu Html Checker); not part of the site.
+NODE_STAMP := node_modules/.installed-$(shell cksum < package-lock.json | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
@@ -14,11 +16,16 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
+# --ignore-scripts: vnu-jar's install script would download a Java of its own; Debian's is used.
+$(NODE_STAMP): package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
 serve: $(STAMP)
 	$(VENV)/bin/flask --app app init
 	$(VENV)/bin/flask --app app run --host $(HOST) --port $(PORT)
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 check: $(STAMP)
