@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+import shapely
+from shapely.geometry.polygon import orient
+
 Point = tuple[float, float]
 Ring = list[Point]
 Polygons = list[list[Ring]]
@@ -109,13 +112,51 @@ def read_areas(data: Any, code_property: str, name_property: str) -> list[Area]:
 
 
 def to_geojson_geometry(polygons: Polygons, decimals: int = 4) -> dict[str, Any]:
+    """The outline as RFC 7946 wants it: valid (no ring crosses itself or another), exterior
+    rings counter-clockwise and holes clockwise (§3.1.6), coordinates rounded to `decimals`.
+
+    Simplified boundaries may cross themselves already (Schouwen-Duiveland in the 2025 file
+    has a spike of no width that runs out and back), and rounding can make a valid outline
+    cross itself (Westervoort at 4 decimals touches itself in a point, so it becomes two
+    polygons). Such a shape is repaired by GEOS's make_valid, which keeps the area it covers,
+    and snapped to the grid of `decimals` in a way that keeps it valid; outlines that are valid
+    once rounded keep their points as they are. The map looks the same: it fills areas, and
+    the repairs change none.
+    """
+
+    def multipolygon(polygons: Polygons) -> shapely.Geometry:
+        return shapely.MultiPolygon(
+            [shapely.Polygon(polygon[0], polygon[1:]) for polygon in polygons]
+        )
+
     rounded = [
-        [[[round(x, decimals), round(y, decimals)] for x, y in ring] for ring in polygon]
+        [[(round(x, decimals), round(y, decimals)) for x, y in ring] for ring in polygon]
         for polygon in polygons
     ]
-    if len(rounded) == 1:
-        return {"type": "Polygon", "coordinates": rounded[0]}
-    return {"type": "MultiPolygon", "coordinates": rounded}
+    shape = multipolygon(rounded)
+    if not shape.is_valid:
+        # Repair the outline as given, then round it: rounding the repair could break it again.
+        shape = multipolygon(polygons)
+        if not shape.is_valid:
+            shape = shapely.make_valid(shape, method="structure", keep_collapsed=False)
+        shape = shapely.set_precision(shape, 10.0**-decimals)
+    parts = [
+        orient(part, sign=1.0)
+        for part in shapely.get_parts(shape)
+        if isinstance(part, shapely.Polygon) and not part.is_empty
+    ]
+    if not parts:
+        raise BoundaryError("an outline covers no area")
+    coordinates = [
+        [
+            [[round(x, decimals), round(y, decimals)] for x, y in ring.coords]
+            for ring in (part.exterior, *part.interiors)
+        ]
+        for part in parts
+    ]
+    if len(coordinates) == 1:
+        return {"type": "Polygon", "coordinates": coordinates[0]}
+    return {"type": "MultiPolygon", "coordinates": coordinates}
 
 
 @dataclass(frozen=True)

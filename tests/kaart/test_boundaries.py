@@ -13,7 +13,16 @@ from campaign.kaart.models import MapLayer, MapShape
 from campaign.seeding import seed_gemeenten
 from tests.conftest import SEED_DATA
 
-REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference" / "gemeente_2025.topojson"
+
+def _reference_file() -> Path:
+    """`shared/reference` beside the repository (or beside the folder of a git worktree)."""
+    for folder in Path(__file__).resolve().parents[2].parents:
+        if (folder / "shared" / "reference").is_dir():
+            return folder / "shared" / "reference" / "gemeente_2025.topojson"
+    return Path(__file__).resolve().parents[3] / "shared" / "reference" / "gemeente_2025.topojson"
+
+
+REFERENCE = _reference_file()
 
 
 @pytest.fixture
