@@ -1,22 +1,18 @@
-"""Open data: the gemeenten as CSV, JSON and GeoJSON, and the motions in the Popolo shape."""
+"""Open data: the gemeenten as CSV, JSON and GeoJSON, and the motions in Popolo's terms."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
-
 from campaign.api.serializers import gemeente_summary
 from campaign.dates import utcnow
-from campaign.extensions import db
 from campaign.gemeenten.provenance import REGISTER_TITLE
 from campaign.gemeenten.services import list_gemeenten
 from campaign.kaart.services import CREDIT, map_features
-from campaign.moties.models import Motie, Outcome, Stemming, Vote
+from campaign.moties.models import Motie
+from campaign.publiek import popolo
 from campaign.publiek.services import latest_decided_moties
 from campaign.transfer.csvfiles import write_csv
-from campaign.urls import site_url_for
 
 LICENSE = (
     "Open data van KinderpardonNU, vrij te gebruiken onder CC BY 4.0 met vermelding van de bron. "
@@ -102,70 +98,5 @@ def gemeenten_geojson() -> dict[str, Any]:
     }
 
 
-POPOLO_RESULT = {
-    Outcome.AANGENOMEN: "pass",
-    Outcome.VERWORPEN: "fail",
-    Outcome.INGETROKKEN: "withdrawn",
-    Outcome.AANGEHOUDEN: "postponed",
-    Outcome.ONBEKEND: None,
-}
-POPOLO_OPTION = {Vote.VOOR: "yes", Vote.TEGEN: "no", Vote.VERDEELD: "split", Vote.ONBEKEND: None}
-
-
-def _group_result(stemming: Stemming) -> dict[str, Any]:
-    return {
-        "group": {"name": stemming.fractie.name, "raadsperiode": stemming.fractie.raadsperiode},
-        "option": POPOLO_OPTION[stemming.vote],
-        "seats": stemming.fractie.seats,
-    }
-
-
 def moties_popolo() -> dict[str, Any]:
-    moties = db.session.scalars(
-        select(Motie)
-        .options(
-            selectinload(Motie.gemeente),
-            selectinload(Motie.indieners),
-            selectinload(Motie.stemmingen).selectinload(Stemming.fractie),
-        )
-        .order_by(Motie.id)
-    ).all()
-    motions = []
-    for motie in moties:
-        code = motie.gemeente.cbs_code
-        motion: dict[str, Any] = {
-            "id": f"motie-{motie.id}",
-            "organization": {
-                "id": f"gemeenteraad-{code}",
-                "name": f"Gemeenteraad {motie.gemeente.name}",
-            },
-            "text": motie.title,
-            "date": motie.submitted_on.isoformat() if motie.submitted_on else None,
-            "requirement": "majority",
-            "result": POPOLO_RESULT[motie.outcome] if motie.outcome else None,
-            "creators": [{"name": f.name} for f in motie.indieners],
-            "sources": [{"url": motie.record_url}] if motie.record_url else [],
-            "vote_events": [],
-            "links": [{"url": site_url_for("publiek.gemeente", slug=motie.gemeente.slug)}],
-        }
-        if motie.voted_on or motie.votes_for is not None or motie.stemmingen:
-            counts = [
-                {"option": option, "value": value}
-                for option, value in (("yes", motie.votes_for), ("no", motie.votes_against))
-                if value is not None
-            ]
-            motion["vote_events"].append(
-                {
-                    "id": f"stemming-{motie.id}",
-                    "motion_id": motion["id"],
-                    "start_date": motie.voted_on.isoformat() if motie.voted_on else None,
-                    "result": motion["result"],
-                    "counts": counts,
-                    "group_results": [
-                        _group_result(s)
-                        for s in sorted(motie.stemmingen, key=lambda s: s.fractie.name)
-                    ],
-                }
-            )
-        motions.append(motion)
-    return {**_envelope(), "motions": motions}
+    return {**_envelope(), **popolo.moties_popolo()}

@@ -3,7 +3,10 @@
 import csv
 import io
 
+from campaign.dates import PartialDate
+from campaign.extensions import db
 from campaign.kaart.geometry import BoundaryError, read_areas
+from campaign.moties.models import Motie, Outcome, Stemming, Vote
 
 
 def test_the_csv_has_342_rows_and_opens_with_the_csv_module(client, seeded):
@@ -70,25 +73,95 @@ def test_the_geojson_reader_refuses_an_open_ring():
         raise AssertionError("an open ring was accepted")
 
 
-def test_motions_in_the_popolo_shape(client, seeded):
+def test_motions_in_popolo_terms(client, seeded):
     data = client.get("/open-data/moties.json").get_json()
     assert data["license"] and len(data["motions"]) == 10
-    amersfoort = next(
-        m for m in data["motions"] if m["organization"]["id"] == "gemeenteraad-GM0307"
+    organizations = {o["id"]: o for o in data["organizations"]}
+    events = {e["id"]: e for e in data["events"]}
+    council = organizations["gemeenteraad-GM0307"]
+    assert (council["name"], council["classification"]) == (
+        "Gemeenteraad Amersfoort",
+        "gemeenteraad",
     )
-    assert amersfoort["result"] == "pass"
+    assert council["identifiers"] == [{"scheme": "CBS", "identifier": "GM0307"}]
+
+    amersfoort = next(m for m in data["motions"] if m["organization_id"] == "gemeenteraad-GM0307")
+    assert (amersfoort["classification"], amersfoort["result"]) == ("motie", "pass")
+    # The source names no title, no day and no submission date: none is made up.
+    assert "text" not in amersfoort and "date" not in amersfoort
+    assert "legislative_session_id" not in amersfoort
     (event,) = amersfoort["vote_events"]
-    assert event["start_date"] == "2025-03"
+    assert "start_date" not in event
+    meeting = events[event["legislative_session_id"]]
+    assert (meeting["start_date"], meeting["classification"]) == ("2025-03", "raadsvergadering")
+    assert meeting["organization_id"] == "gemeenteraad-GM0307"
     assert event["counts"] == [{"option": "yes", "value": 26}, {"option": "no", "value": 8}]
-    assert {g["group"]["name"] for g in event["group_results"] if g["option"] == "yes"} >= {
+    voted_yes = {
+        organizations[v["voter_id"]]["name"] for v in event["votes"] if v["option"] == "yes"
+    }
+    assert voted_yes == {
         "D66",
+        "GroenLinks",
+        "CDA",
+        "ChristenUnie",
+        "PvdA",
+        "PvdD",
         "SP",
+        "Beter Amersfoort",
         "DENK",
     }
-    maastricht = next(
-        m for m in data["motions"] if m["organization"]["id"] == "gemeenteraad-GM0935"
+    d66 = organizations["fractie-GM0307-2022-2026-d66"]
+    assert (d66["classification"], d66["parent_id"]) == ("fractie", "gemeenteraad-GM0307")
+    assert "2022-2026" in d66["description"]
+    (source,) = amersfoort["sources"]
+    assert source["url"] == "http://localhost/gemeente/amersfoort"
+    assert "Oproep van KinderpardonNU" in source["note"]
+
+    maastricht = next(m for m in data["motions"] if m["organization_id"] == "gemeenteraad-GM0935")
+    (event,) = maastricht["vote_events"]
+    assert event["counts"] == [] and event["votes"] == []
+    assert events[event["legislative_session_id"]]["start_date"] == "2024"
+
+
+def test_a_recorded_motion_names_its_council_record_and_its_days(
+    client, app, make_gemeente, make_fractie
+):
+    gemeente = make_gemeente(name="Zeist", cbs_code="GM0355", slug="zeist")
+    groen = make_fractie(gemeente, name="GroenLinks", raadsperiode="2022-2026")
+    vvd = make_fractie(gemeente, name="VVD", raadsperiode="2022-2026")
+    motie = Motie(
+        gemeente=gemeente,
+        title="Motie Pleidooi voor gewortelde kinderen",
+        submitted_on=PartialDate(2025, 6, 12),
+        voted_on=PartialDate(2025, 6, 12),
+        outcome=Outcome.VERWORPEN,
+        votes_for=14,
+        votes_against=19,
+        record_url="https://zeist.raadsinformatie.nl/modules/1/moties/123",
     )
-    assert maastricht["vote_events"][0]["counts"] == [] and maastricht["sources"] == []
+    motie.stemmingen = [
+        Stemming(fractie=groen, vote=Vote.VOOR),
+        Stemming(fractie=vvd, vote=Vote.VERDEELD),
+    ]
+    db.session.add(motie)
+    db.session.commit()
+
+    data = client.get("/open-data/moties.json").get_json()
+    (motion,) = data["motions"]
+    assert motion["text"] == "Motie Pleidooi voor gewortelde kinderen"
+    assert motion["result"] == "fail"
+    assert motion["legislative_session_id"] == "raadsvergadering-GM0355-2025-06-12"
+    (event,) = motion["vote_events"]
+    assert event["legislative_session_id"] == motion["legislative_session_id"]
+    assert [e["start_date"] for e in data["events"]] == ["2025-06-12"]
+    assert event["votes"] == [
+        {"voter_id": "fractie-GM0355-2022-2026-groenlinks", "option": "yes"},
+        {"voter_id": "fractie-GM0355-2022-2026-vvd", "option": "split"},
+    ]
+    assert [s["url"] for s in motion["sources"]] == [
+        "https://zeist.raadsinformatie.nl/modules/1/moties/123",
+        "http://localhost/gemeente/zeist",
+    ]
 
 
 def test_openapi_describes_the_api(client):
