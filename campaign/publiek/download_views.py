@@ -88,6 +88,17 @@ def gemeenten_csv() -> ResponseReturnValue:
     )
 
 
+@bp.get("/open-data/gemeenten-excel.csv")
+def gemeenten_excel_csv() -> ResponseReturnValue:
+    return conditional(
+        lambda _: download(
+            opendata.gemeenten_csv(for_excel=True),
+            "text/csv",
+            f"gemeenten-excel-{today().isoformat()}.csv",
+        ),
+    )
+
+
 @bp.get("/open-data/gemeenten.json")
 def gemeenten_json() -> ResponseReturnValue:
     return conditional(

@@ -45,7 +45,8 @@ def _motion_fields(motie: Motie | None) -> dict[str, Any]:
     }
 
 
-def gemeenten_csv() -> str:
+def gemeenten_csv(for_excel: bool = False) -> str:
+    """The gemeenten as RFC 4180 CSV for programs, or `for_excel` for Dutch Excel."""
     moties = latest_decided_moties()
     rows = []
     for gemeente in list_gemeenten():
@@ -67,7 +68,7 @@ def gemeenten_csv() -> str:
                 motion["record_url"] or "",
             ]
         )
-    return write_csv(CSV_HEADER, rows)
+    return write_csv(CSV_HEADER, rows, for_excel=for_excel)
 
 
 def _envelope() -> dict[str, Any]:

@@ -12,6 +12,7 @@ from campaign.security import FORBIDDEN_CHARACTERS
 
 # A cell starting with one of these runs as a formula in Excel, LibreOffice and Google Sheets.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+UTF8_BOM = "\ufeff"
 
 
 def guard_cell(value: object) -> str:
@@ -20,9 +21,19 @@ def guard_cell(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def write_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+def write_csv(
+    header: Sequence[str], rows: Iterable[Sequence[object]], *, for_excel: bool = False
+) -> str:
+    """CSV as RFC 4180 describes it: comma-separated, CRLF line ends, quotes where needed.
+
+    `for_excel`: a file that Dutch Excel opens right with a double click. Excel reads a CSV
+    without a byte order mark as Windows-1252 ("SÃºdwest-FryslÃ¢n") and splits it on the
+    locale's list separator, which is `;` in Dutch, so it gets both.
+    """
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    if for_excel:
+        buffer.write(UTF8_BOM)
+    writer = csv.writer(buffer, delimiter=";" if for_excel else ",", lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows([guard_cell(cell) for cell in row] for row in rows)
     return buffer.getvalue()

@@ -40,6 +40,7 @@ EXPORT_HEADER = [
 
 
 def export_gemeenten_csv(user: User) -> str:
+    """The worklist for a spreadsheet: volunteers open it in Excel, so it is written for it."""
     rows = list_worklist(WorklistQuery(GemeenteQuery()), user, today())
     return write_csv(
         EXPORT_HEADER,
@@ -60,6 +61,7 @@ def export_gemeenten_csv(user: User) -> str:
             ]
             for row in rows
         ),
+        for_excel=True,
     )
 
 

@@ -20,7 +20,7 @@ def test_export_has_every_gemeente_and_guards_formulas(client, login, volunteer,
 
     assert response.status_code == 200
     assert response.mimetype == "text/csv"
-    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    rows = list(csv.DictReader(io.StringIO(response.data.decode("utf-8-sig")), delimiter=";"))
     assert len(rows) == 342
     row = next(r for r in rows if r["code"] == "GM0307")
     assert row["status"] == "aangenomen"
