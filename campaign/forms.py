@@ -8,9 +8,11 @@ from typing import Any
 
 from flask import flash
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, IntegerField, StringField
+from markupsafe import Markup
+from wtforms import Field, HiddenField, IntegerField, StringField
 from wtforms.fields import SelectChoice
 from wtforms.validators import ValidationError
+from wtforms.widgets import HiddenInput
 
 from campaign.dates import PartialDate
 from campaign.errors import ConflictError, UserError
@@ -26,10 +28,25 @@ class DutchForm(FlaskForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if self.id_prefix:
-            for form_field in self:
+        for form_field in self:
+            if isinstance(form_field.widget, HiddenInput):
+                form_field.widget = HIDDEN_WITHOUT_ID
+            elif self.id_prefix:
                 form_field.id = f"{self.id_prefix}-{form_field.id}"
                 form_field.label.field_id = form_field.id
+
+
+class _HiddenInputWithoutId(HiddenInput):
+    """A hidden input has no label to point at it, so it needs no id; and the same small
+    form (a button with its CSRF token and version) may appear many times on one page, where
+    ids would repeat."""
+
+    def __call__(self, field: Field, **kwargs: Any) -> Markup:
+        kwargs["id"] = False
+        return super().__call__(field, **kwargs)
+
+
+HIDDEN_WITHOUT_ID = _HiddenInputWithoutId()
 
 
 def whole_number(text: str, maximum: int = 10**9) -> int | None:

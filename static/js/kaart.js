@@ -9,11 +9,33 @@
     var full = svg.getAttribute("viewBox").split(/\s+/).map(Number);
     var box = full.slice();
 
+    // The tip shows what the link's own name already says, so screen readers skip it: as a
+    // live region it would be read out a second time.
     var tip = document.createElement("div");
     tip.className = "map-tip";
-    tip.setAttribute("role", "status");
+    tip.setAttribute("aria-hidden", "true");
     tip.hidden = true;
     frame.appendChild(tip);
+
+    // The focused gemeente's outline, drawn last so no neighbour covers it.
+    var ns = "http://www.w3.org/2000/svg";
+    var ring = document.createElementNS(ns, "g");
+    ring.setAttribute("class", "focus-ring");
+    ring.setAttribute("aria-hidden", "true");
+    ["halo", "line"].forEach(function (name) {
+      var path = document.createElementNS(ns, "path");
+      path.setAttribute("class", name);
+      ring.appendChild(path);
+    });
+    function showRing(link) {
+      var d = link ? link.querySelector("path").getAttribute("d") : null;
+      if (d) {
+        ring.querySelectorAll("path").forEach(function (path) { path.setAttribute("d", d); });
+        svg.appendChild(ring);
+      } else if (ring.parentNode) {
+        ring.parentNode.removeChild(ring);
+      }
+    }
 
     function show(link, x, y) {
       tip.textContent = link.getAttribute("aria-label");
@@ -33,8 +55,9 @@
       if (!link) { return; }
       var rect = link.getBoundingClientRect();
       show(link, rect.left + rect.width / 2, rect.top + rect.height / 2);
+      showRing(link.matches(":focus-visible") ? link : null);
     });
-    svg.addEventListener("focusout", function () { tip.hidden = true; });
+    svg.addEventListener("focusout", function () { tip.hidden = true; showRing(null); });
 
     // Zoomed out, a swipe over the map scrolls the page; zoomed in, it pans the map.
     function apply() {

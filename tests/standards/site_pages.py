@@ -1,0 +1,286 @@
+"""Every page type of the site, as the HTML and accessibility checkers see it.
+
+`PAGES` is the one list of what the Nu Html Checker (test_html.py) and axe-core
+(test_accessibility.py) check. To check a new page, add a line: its path (placeholders such as
+`{motie}` come from `build_content` below, which makes one of everything), who looks at it, and
+for a page that answers a form, the form. A page that needs data nobody has made yet gets it in
+`build_content`.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Flask
+from sqlalchemy import select
+
+from campaign.accounts.models import Role, User
+from campaign.accounts.services import make_reset_token
+from campaign.documents.models import TemplateKind, TemplateVersion
+from campaign.extensions import db
+from campaign.gemeenten.models import Fractie, Gemeente
+from campaign.mail.models import MailBatch, OutboxMessage
+from campaign.moties.models import Motie
+from campaign.outreach.models import ContactPerson
+from campaign.reports.models import Report
+from tests.conftest import PASSWORD, IsolatedClient
+
+ANONYMOUS, VOLUNTEER, ADMIN = "anonymous", "volunteer", "admin"
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    path: str
+    who: str = ANONYMOUS
+    status: int = 200
+    # Posted instead of a GET: the page a form answers with (a preview, or its errors).
+    form: dict[str, Any] | None = None
+    # (field, file name, content) for a form that uploads a file.
+    upload: tuple[str, str, str] | None = None
+
+
+FRACTIES_CSV = (
+    "gemeente;raadsperiode;fractie;zetels;fractievoorzitter;email\n"
+    "GM0355;2026-2030;GroenLinks;9;Anna de Vries;anna@example.org\n"
+    "Zeist;2026-2030;VVD;6;Bert;\n"
+)
+FRACTIES_CSV_WITH_AN_ERROR = FRACTIES_CSV + "Nergenshuizen;2026-2030;D66;4;;\n"
+REPORT = {
+    "gemeente": "zeist",
+    "kind": "aangenomen",
+    "event_date": "2026-11-19",
+    "record_url": "https://zeist.raadsinformatie.example/motie/7",
+    "votes_for": "20",
+    "votes_against": "7",
+    "fracties_voor": "GroenLinks, D66",
+    "message": "Unaniem op VVD na.",
+    "reporter_name": "Griet Griffier",
+    "reporter_role": "griffier",
+    "reporter_email": "griet@zeist.example",
+    "website": "",
+}
+
+PAGES = [
+    # The public site
+    Page("home", "/"),
+    Page("gemeenten", "/gemeenten"),
+    Page("gemeenten, searched and filtered", "/gemeenten?q=zeist&provincie=Utrecht&sorteer=status"),
+    Page("gemeente with an adopted motion", "/gemeente/amersfoort"),
+    Page("gemeente with a motion of every kind", "/gemeente/zeist"),
+    Page("motion for a gemeente", "/gemeente/zeist/motie"),
+    Page("embedded map", "/embed/kaart"),
+    Page("parties", "/partijen"),
+    Page("open data", "/open-data"),
+    Page("about the kinderpardon", "/over-het-kinderpardon"),
+    Page("colophon", "/colofon"),
+    Page("report form", "/meld?gemeente=zeist"),
+    Page("report form with errors", "/meld", status=400, form={**REPORT, "reporter_email": "x"}),
+    Page("report thanks", "/meld/bedankt"),
+    Page("gemeenten with a bad filter", "/gemeenten?sorteer=schoenmaat", status=400),
+    Page("error 400", "/gemeente/a%00b", status=400),
+    Page("error 404", "/gemeente/bestaat-niet", status=404),
+    Page("error 405", "/gemeenten", status=405, form={}),
+    # Signing in
+    Page("login", "/login"),
+    Page("login refused", "/login", status=400, form={"email": "x@example.org", "password": "x"}),
+    Page("forgot password", "/wachtwoord-vergeten"),
+    Page("reset password", "/wachtwoord-herstellen/{reset_token}"),
+    Page("change password", "/account/wachtwoord", who=VOLUNTEER),
+    # /beheer
+    Page("dashboard", "/beheer/", who=VOLUNTEER),
+    Page("worklist", "/beheer/gemeenten/", who=VOLUNTEER),
+    Page("worklist, filtered", "/beheer/gemeenten/?status=in-gesprek", who=VOLUNTEER),
+    Page("workspace", "/beheer/gemeenten/zeist", who=VOLUNTEER),
+    Page("workspace of a seeded gemeente", "/beheer/gemeenten/amersfoort", who=VOLUNTEER),
+    Page("fractie edit", "/beheer/gemeenten/zeist/fracties/{fractie}", who=VOLUNTEER),
+    Page("contact person edit", "/beheer/gemeenten/zeist/contactpersonen/{person}", who=VOLUNTEER),
+    Page("motion form, new", "/beheer/gemeenten/zeist/moties/nieuw", who=VOLUNTEER),
+    Page("motion form, edit", "/beheer/gemeenten/zeist/moties/{motie}", who=VOLUNTEER),
+    Page(
+        "motion form with errors",
+        "/beheer/gemeenten/zeist/moties/nieuw",
+        who=VOLUNTEER,
+        status=400,
+        form={"title": "Motie", "voted_on": "2026-13", "outcome": "", "votes_for": "-1"},
+    ),
+    Page("appeal", "/beheer/oproep?codes=GM0355&codes=GM0307", who=VOLUNTEER),
+    Page("appeal batch", "/beheer/oproep/batches/{batch}", who=VOLUNTEER),
+    Page("appeal message", "/beheer/berichten/{message}", who=VOLUNTEER),
+    Page("reports moderation", "/beheer/meldingen", who=VOLUNTEER),
+    Page("users", "/beheer/gebruikers", who=ADMIN),
+    Page("edit user", "/beheer/gebruikers/{volunteer}", who=ADMIN),
+    Page("import upload", "/beheer/import", who=ADMIN),
+    Page(
+        "import preview",
+        "/beheer/import",
+        who=ADMIN,
+        form={"kind": "fracties"},
+        upload=("file", "fracties.csv", FRACTIES_CSV),
+    ),
+    Page(
+        "import preview with an error",
+        "/beheer/import",
+        who=ADMIN,
+        status=400,
+        form={"kind": "fracties"},
+        upload=("file", "fracties.csv", FRACTIES_CSV_WITH_AN_ERROR),
+    ),
+    Page("motion text editor", "/beheer/teksten/motie", who=ADMIN),
+    Page("motion text version", "/beheer/teksten/motie/{motie_version}", who=ADMIN),
+    Page("appeal text editor", "/beheer/teksten/oproep", who=ADMIN),
+    Page("appeal text version", "/beheer/teksten/oproep/{oproep_version}", who=ADMIN),
+    Page("background text editor", "/beheer/teksten/achtergrond", who=ADMIN),
+    Page("background text version", "/beheer/teksten/achtergrond/{achtergrond_version}", who=ADMIN),
+]
+
+
+@dataclass(frozen=True)
+class Fetched:
+    page: Page
+    url: str
+    html: str
+    headers: list[tuple[str, str]]
+
+
+def _zeist() -> Gemeente:
+    return db.session.scalars(select(Gemeente).where(Gemeente.slug == "zeist")).one()
+
+
+def build_content(browsers: dict[str, IsolatedClient], volunteer: User) -> dict[str, Any]:
+    """One of everything on the seeded site, made through the forms where that is short:
+    Zeist gets details, a fractie, a contact person, a logged contact, a motion with votes, the
+    appeal and a report from its griffier. Returns the placeholders of `PAGES`."""
+    zeist = _zeist()
+    zeist.griffie_email = "griffie@zeist.example"
+    zeist.website = "https://www.zeist.nl"
+    zeist.has_noodopvang = True
+    zeist.notes = "Griffier is pas begonnen; eerst bellen."
+    fractie = Fractie(
+        gemeente=zeist,
+        name="GroenLinks",
+        raadsperiode="2022-2026",
+        seats=8,
+        leader_name="Anna de Vries",
+        leader_email="anna@zeist.example",
+    )
+    other = Fractie(gemeente=zeist, name="VVD", raadsperiode="2022-2026", seats=19)
+    person = ContactPerson(
+        gemeente=zeist, name="Griet Griffier", function="griffier", email="griet@zeist.example"
+    )
+    db.session.add_all([fractie, other, person])
+    db.session.commit()
+
+    def ok(response: Any) -> None:
+        assert response.status_code in (200, 302), response.get_data(as_text=True)[:2000]
+
+    helper = browsers[VOLUNTEER]
+    ok(
+        helper.post(
+            "/beheer/gemeenten/zeist/contacten",
+            data={
+                "occurred_on": "2026-11-02",
+                "channel": "telefoon",
+                "direction": "uitgaand",
+                "contact_person": str(person.id),
+                "with_whom": "griffie",
+                "summary": "Griffie stuurt de oproep door aan de fracties.",
+                "follow_up_on": "2026-11-16",
+            },
+        )
+    )
+    ok(
+        helper.post(
+            "/beheer/gemeenten/zeist/moties/nieuw",
+            data={
+                "title": "Motie Pleidooi voor gewortelde kinderen",
+                "submitted_on": "2026-11",
+                "voted_on": "2026-11-19",
+                "outcome": "verworpen",
+                "votes_for": "8",
+                "votes_against": "19",
+                "record_url": "https://zeist.raadsinformatie.example/motie/7",
+                "indieners": str(fractie.id),
+                "indiener_names": "Anna de Vries",
+                f"vote_{fractie.id}": "voor",
+                f"vote_{other.id}": "tegen",
+            },
+        )
+    )
+    ok(helper.post("/beheer/oproep", data={"codes": "GM0355"}))
+    ok(browsers[ANONYMOUS].post("/meld", data=REPORT))
+
+    def newest(model: Any) -> int:
+        return db.session.scalars(select(model.id).order_by(model.id.desc()).limit(1)).one()
+
+    def version(kind: TemplateKind) -> int:
+        return db.session.scalars(
+            select(TemplateVersion.number).where(TemplateVersion.kind == kind)
+        ).first()
+
+    assert db.session.scalars(select(Report)).first() is not None
+    return {
+        "fractie": fractie.id,
+        "person": person.id,
+        "motie": db.session.scalars(select(Motie.id).where(Motie.gemeente_id == zeist.id)).one(),
+        "batch": newest(MailBatch),
+        "message": newest(OutboxMessage),
+        "volunteer": volunteer.id,
+        "reset_token": make_reset_token(volunteer),
+        "motie_version": version(TemplateKind.MOTIE),
+        "oproep_version": version(TemplateKind.OPROEP),
+        "achtergrond_version": version(TemplateKind.ACHTERGROND),
+    }
+
+
+def browsers_for(app: Flask, volunteer: User, admin: User) -> dict[str, IsolatedClient]:
+    """A browser per kind of visitor, each logged in through the login form."""
+    browsers = {
+        who: IsolatedClient(app, app.response_class, use_cookies=True)
+        for who in (ANONYMOUS, VOLUNTEER, ADMIN)
+    }
+    for who, user in ((VOLUNTEER, volunteer), (ADMIN, admin)):
+        response = browsers[who].post("/login", data={"email": user.email, "password": PASSWORD})
+        assert response.status_code == 302, response.get_data(as_text=True)
+    return browsers
+
+
+def _csrf_token(browser: IsolatedClient, url: str) -> str:
+    """The token of the form at `url`, as a browser would send it back ("" where none is)."""
+    found = re.search(
+        r'name="csrf_token"[^>]* value="([^"]+)"', browser.get(url).get_data(as_text=True)
+    )
+    return found.group(1) if found else ""
+
+
+def fetch_all(
+    app: Flask, make_user: Callable[..., User], pages: list[Page] = PAGES
+) -> list[Fetched]:
+    """Build the content, then fetch every page as its visitor sees it."""
+    volunteer = make_user(Role.VRIJWILLIGER, name="Vera Vrijwilliger", email="vera@example.org")
+    admin = make_user(Role.ADMIN, name="Aad Admin", email="aad@example.org")
+    browsers = browsers_for(app, volunteer, admin)
+    values = build_content(browsers, volunteer)
+    # Pages are checked as production serves them: with the CSRF tokens in every form.
+    app.config["WTF_CSRF_ENABLED"] = True
+    fetched = []
+    for page in pages:
+        url = page.path.format(**values)
+        browser = browsers[page.who]
+        if page.form is None:
+            response = browser.get(url)
+        else:
+            data = {**page.form, "csrf_token": _csrf_token(browser, url)}
+            if page.upload:
+                name, filename, content = page.upload
+                data[name] = (io.BytesIO(content.encode("utf-8")), filename)
+            response = browser.post(url, data=data, content_type="multipart/form-data")
+        html = response.get_data(as_text=True)
+        assert response.status_code == page.status, f"{page.name} ({url}): {response.status}"
+        assert response.mimetype == "text/html", f"{page.name} ({url}): {response.mimetype}"
+        fetched.append(Fetched(page, url, html, list(response.headers.items())))
+    return fetched
