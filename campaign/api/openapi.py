@@ -170,6 +170,10 @@ def openapi_document(server_url: str) -> dict[str, Any]:
                             "required": True,
                             "schema": {"type": "string"},
                             "description": "CBS code (GM0307) or slug (amersfoort)",
+                            "examples": {
+                                "code": {"value": "GM0307"},
+                                "slug": {"value": "amersfoort"},
+                            },
                         }
                     ],
                     "responses": {
