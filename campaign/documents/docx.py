@@ -188,23 +188,31 @@ def _base_document() -> bytes:
     return buffer.getvalue()
 
 
+def dutch_document(title: str) -> DocxDocument:
+    """An empty document in the motion's styles (Arial, Dutch spelling), for the campaign's
+    other Word files such as the background sheet."""
+    document = Document(io.BytesIO(_base_document()))
+    properties = document.core_properties
+    properties.title = title
+    properties.author = properties.last_modified_by = "KinderpardonNU"
+    properties.language = LANGUAGE
+    # python-docx's blank template says it was made in 2013; this file is made now.
+    properties.created = properties.modified = datetime.now(UTC)
+    properties.revision = 1
+    return document
+
+
 def _lettered_list_id(document: DocxDocument) -> int:
     numbering = document.part.numbering_part.element
     return max(int(n.get(qn("w:abstractNumId"))) for n in numbering.findall(qn("w:abstractNum")))
 
 
 def build_docx(motion: MotionDocument) -> bytes:
-    document = Document(io.BytesIO(_base_document()))
+    document = dutch_document(f"{motion.title} – {motion.gemeente}")
     heading_1, heading_2 = document.styles["Heading 1"], document.styles["Heading 2"]
     properties = document.core_properties
-    properties.title = f"{motion.title} – {motion.gemeente}"
     properties.subject = "Motie Pleidooi voor gewortelde kinderen"
-    properties.author = properties.last_modified_by = "KinderpardonNU"
     properties.comments = motion.version_note
-    properties.language = "nl-NL"
-    # python-docx's blank template says it was made in 2013; this file is made now.
-    properties.created = properties.modified = datetime.now(UTC)
-    properties.revision = 1
 
     document.add_paragraph(style=heading_1).add_run(motion.title)
     if motion.agenda_item:

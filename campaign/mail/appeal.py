@@ -5,12 +5,11 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from docx import Document
 from sqlalchemy import select
 
 from campaign.accounts.models import User
 from campaign.dates import today
-from campaign.documents.docx import build_docx
+from campaign.documents.docx import build_docx, dutch_document
 from campaign.documents.models import TemplateKind, TemplateVersion
 from campaign.documents.motion import MotionOptions
 from campaign.documents.services import (
@@ -149,7 +148,7 @@ def compose_appeal(
 def background_docx() -> Attachment:
     """The background sheet as a Word document, from its current text version."""
     title, blocks = background_sheet()
-    document = Document()
+    document = dutch_document(title)
     document.add_heading(title, level=1)
     for block in blocks:
         if block.is_heading:
