@@ -85,6 +85,7 @@ PAGES = [
     Page("error 400", "/gemeente/a%00b", status=400),
     Page("error 404", "/gemeente/bestaat-niet", status=404),
     Page("error 405", "/gemeenten", status=405, form={}),
+    Page("error 403", "/beheer/gebruikers", who=VOLUNTEER, status=403),
     # Signing in
     Page("login", "/login"),
     Page("login refused", "/login", status=400, form={"email": "x@example.org", "password": "x"}),
@@ -97,6 +98,13 @@ PAGES = [
     Page("worklist, filtered", "/beheer/gemeenten/?status=in-gesprek", who=VOLUNTEER),
     Page("workspace", "/beheer/gemeenten/zeist", who=VOLUNTEER),
     Page("workspace of a seeded gemeente", "/beheer/gemeenten/amersfoort", who=VOLUNTEER),
+    Page(
+        "workspace after a colleague's save (409)",
+        "/beheer/gemeenten/zeist/gegevens",
+        who=VOLUNTEER,
+        status=409,
+        form={"griffie_email": "griffie@zeist.example", "notes": "Mijn versie", "version_id": "0"},
+    ),
     Page("fractie edit", "/beheer/gemeenten/zeist/fracties/{fractie}", who=VOLUNTEER),
     Page("contact person edit", "/beheer/gemeenten/zeist/contactpersonen/{person}", who=VOLUNTEER),
     Page("motion form, new", "/beheer/gemeenten/zeist/moties/nieuw", who=VOLUNTEER),
