@@ -1,10 +1,10 @@
 """Every page type of the site, as the HTML and accessibility checkers see it.
 
-`PAGES` is the one list of what the Nu Html Checker (test_html.py) and axe-core
-(test_accessibility.py) check. To check a new page, add a line: its path (placeholders such as
-`{motie}` come from `build_content` below, which makes one of everything), who looks at it, and
-for a page that answers a form, the form. A page that needs data nobody has made yet gets it in
-`build_content`.
+`PAGES` is the one list of what the Nu Html Checker (tests/standards/test_html.py) and axe-core
+(tests/browser/test_accessibility.py) check. To check a new page, add a line: its path
+(placeholders such as `{motie}` come from `build_content` below, which makes one of
+everything), who looks at it, and for a page that answers a form, the form. A page that needs
+data nobody has made yet gets it in `build_content`.
 """
 
 from __future__ import annotations
