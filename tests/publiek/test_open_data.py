@@ -3,8 +3,12 @@
 import csv
 import io
 
+from sqlalchemy import select
+
 from campaign.dates import PartialDate
+from campaign.documents.models import TemplateKind, TemplateVersion
 from campaign.extensions import db
+from campaign.gemeenten.models import Gemeente
 from campaign.kaart.geometry import BoundaryError, read_areas
 from campaign.moties.models import Motie, Outcome, Stemming, Vote
 
@@ -169,3 +173,16 @@ def test_openapi_describes_the_api(client):
     assert spec["openapi"].startswith("3.1")
     assert set(spec["paths"]) == {"/gemeenten", "/gemeenten/{key}"}
     assert spec["servers"][0]["url"] == "http://localhost/api/v1"
+
+
+def test_a_motion_made_from_the_model_motion_has_its_title_as_text(client, seeded):
+    model = db.session.scalars(
+        select(TemplateVersion).where(TemplateVersion.kind == TemplateKind.MOTIE)
+    ).first()
+    zeist = db.session.scalars(select(Gemeente).where(Gemeente.slug == "zeist")).one()
+    db.session.add(Motie(gemeente=zeist, template_version=model, outcome=Outcome.AANGENOMEN))
+    db.session.commit()
+
+    motions = client.get("/open-data/moties.json").get_json()["motions"]
+    (motion,) = [m for m in motions if m["organization_id"] == "gemeenteraad-GM0355"]
+    assert motion["text"] == model.title
