@@ -55,7 +55,10 @@ def meeting_id(gemeente: Gemeente, day: PartialDate) -> str:
 def as_uri(url: str) -> str:
     """The same address as a URI, as a Popolo link's `url` must be: a space or an accented
     letter that a volunteer's link may hold is percent-encoded, a non-ASCII host in IDNA."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # such as "https://[x/", which is no IPv6 address
+        return quote(url, safe=URI_SAFE + "?#")
     try:
         netloc = parts.netloc.encode("idna").decode("ascii")
     except UnicodeError:
