@@ -96,6 +96,8 @@ def gemeenten_excel_csv() -> ResponseReturnValue:
             "text/csv",
             f"gemeenten-excel-{today().isoformat()}.csv",
         ),
+        national_version(),
+        personal=False,
     )
 
 

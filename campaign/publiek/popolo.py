@@ -172,9 +172,9 @@ def _motion(motie: Motie, found: _Collector) -> dict[str, Any]:
         "organization_id": found.council(motie.gemeente),
         **found.meeting(motie.gemeente, motie.submitted_on),
         "classification": "motie",
-        # Popolo's motion has no title: its text is the title as recorded, where known. The
-        # full text is in the council's record (the first source).
-        "text": motie.title,
+        # Popolo's motion has no title: its text is the title, where known (the model motion's
+        # when it was made from it). The full text is in the council's record (the sources).
+        "text": motie.template_version.title if motie.template_version else motie.title,
         "requirement": "majority",
         "result": RESULT.get(motie.outcome) if motie.outcome else None,
         "sources": motion_sources(motie),

@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from campaign.accounts.models import Role, User
 from campaign.accounts.services import make_reset_token
+from campaign.discovery.models import Lead
 from campaign.documents.models import TemplateKind, TemplateVersion
 from campaign.extensions import db
 from campaign.gemeenten.models import Fractie, Gemeente
@@ -91,6 +92,7 @@ PAGES = [
     Page("login refused", "/login", status=400, form={"email": "x@example.org", "password": "x"}),
     Page("forgot password", "/wachtwoord-vergeten"),
     Page("reset password", "/wachtwoord-herstellen/{reset_token}"),
+    Page("account", "/account", who=VOLUNTEER),
     Page("change password", "/account/wachtwoord", who=VOLUNTEER),
     # /beheer
     Page("dashboard", "/beheer/", who=VOLUNTEER),
@@ -105,6 +107,8 @@ PAGES = [
         status=409,
         form={"griffie_email": "griffie@zeist.example", "notes": "Mijn versie", "version_id": "0"},
     ),
+    Page("all contacts of a gemeente", "/beheer/gemeenten/zeist/tijdlijn", who=VOLUNTEER),
+    Page("all changes of a gemeente", "/beheer/gemeenten/zeist/wijzigingen", who=VOLUNTEER),
     Page("fractie edit", "/beheer/gemeenten/zeist/fracties/{fractie}", who=VOLUNTEER),
     Page("contact person edit", "/beheer/gemeenten/zeist/contactpersonen/{person}", who=VOLUNTEER),
     Page("motion form, new", "/beheer/gemeenten/zeist/moties/nieuw", who=VOLUNTEER),
@@ -120,6 +124,9 @@ PAGES = [
     Page("appeal batch", "/beheer/oproep/batches/{batch}", who=VOLUNTEER),
     Page("appeal message", "/beheer/berichten/{message}", who=VOLUNTEER),
     Page("reports moderation", "/beheer/meldingen", who=VOLUNTEER),
+    Page("leads from council records", "/beheer/vondsten/", who=VOLUNTEER),
+    Page("leads accepted", "/beheer/vondsten/?toon=geaccepteerd", who=VOLUNTEER),
+    Page("search terms for leads", "/beheer/vondsten/zoektermen", who=ADMIN),
     Page("users", "/beheer/gebruikers", who=ADMIN),
     Page("edit user", "/beheer/gebruikers/{volunteer}", who=ADMIN),
     Page("import upload", "/beheer/import", who=ADMIN),
@@ -221,6 +228,24 @@ def build_content(browsers: dict[str, IsolatedClient], volunteer: User) -> dict[
     )
     ok(helper.post("/beheer/oproep", data={"codes": "GM0355"}))
     ok(browsers[ANONYMOUS].post("/meld", data=REPORT))
+    db.session.add(
+        Lead(
+            entity_id="motion:notubiz:gm:zeist:41",
+            gemeente=zeist,
+            source_key="zeist",
+            entity_type="Motion",
+            organization="Gemeente Zeist",
+            title="M7 Pleidooi voor gewortelde kinderen",
+            snippet="… verzoekt het college een pleidooi te houden voor gewortelde kinderen …",
+            term="gewortelde kinderen",
+            result="aangenomen",
+            tally_for=20,
+            tally_against=7,
+            record_url="https://zeist.raadsinformatie.example/motie/41.pdf",
+            web_url="https://openbesluitvorming.example/?view=41",
+        )
+    )
+    db.session.commit()
 
     def newest(model: Any) -> int:
         return db.session.scalars(select(model.id).order_by(model.id.desc()).limit(1)).one()
