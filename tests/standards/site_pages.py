@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import io
 import re
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from flask import Flask
@@ -20,15 +22,18 @@ from sqlalchemy import select
 
 from campaign.accounts.models import Role, User
 from campaign.accounts.services import make_reset_token
+from campaign.acting import act_as
 from campaign.discovery.models import Lead
 from campaign.documents.models import TemplateKind, TemplateVersion
 from campaign.extensions import db
-from campaign.gemeenten.models import Fractie, Gemeente
+from campaign.gemeenten.models import Gemeente
+from campaign.gemeenten.services import GemeenteDetails, update_details
 from campaign.mail.models import MailBatch, OutboxMessage
 from campaign.moties.models import Motie
 from campaign.outreach.models import ContactPerson
 from campaign.reports.models import Report
 from tests.conftest import PASSWORD, IsolatedClient
+from tests.register.samples import export_bytes, row
 
 ANONYMOUS, VOLUNTEER, ADMIN = "anonymous", "volunteer", "admin"
 
@@ -70,7 +75,8 @@ PAGES = [
     # The public site
     Page("home", "/"),
     Page("gemeenten", "/gemeenten"),
-    Page("gemeenten, searched and filtered", "/gemeenten?q=zeist&provincie=Utrecht&sorteer=status"),
+    Page("gemeenten, searched and filtered", "/gemeenten?q=de&provincie=Utrecht&sorteer=status"),
+    Page("gemeenten, a misspelling", "/gemeenten?q=amersfort"),
     Page("gemeente with an adopted motion", "/gemeente/amersfoort"),
     Page("gemeente with a motion of every kind", "/gemeente/zeist"),
     Page("motion for a gemeente", "/gemeente/zeist/motie"),
@@ -98,6 +104,7 @@ PAGES = [
     Page("dashboard", "/beheer/", who=VOLUNTEER),
     Page("worklist", "/beheer/gemeenten/", who=VOLUNTEER),
     Page("worklist, filtered", "/beheer/gemeenten/?status=in-gesprek", who=VOLUNTEER),
+    Page("worklist, earlier council", "/beheer/gemeenten/?vorige_raad=1", who=VOLUNTEER),
     Page("workspace", "/beheer/gemeenten/zeist", who=VOLUNTEER),
     Page("workspace of a seeded gemeente", "/beheer/gemeenten/amersfoort", who=VOLUNTEER),
     Page(
@@ -124,6 +131,7 @@ PAGES = [
     Page("appeal batch", "/beheer/oproep/batches/{batch}", who=VOLUNTEER),
     Page("appeal message", "/beheer/berichten/{message}", who=VOLUNTEER),
     Page("reports moderation", "/beheer/meldingen", who=VOLUNTEER),
+    Page("differences with the register", "/beheer/register/", who=VOLUNTEER),
     Page("leads from council records", "/beheer/vondsten/", who=VOLUNTEER),
     Page("leads accepted", "/beheer/vondsten/?toon=geaccepteerd", who=VOLUNTEER),
     Page("search terms for leads", "/beheer/vondsten/zoektermen", who=ADMIN),
@@ -169,25 +177,22 @@ def _zeist() -> Gemeente:
 def build_content(browsers: dict[str, IsolatedClient], volunteer: User) -> dict[str, Any]:
     """One of everything on the seeded site, made through the forms where that is short:
     Zeist gets details, a fractie, a contact person, a logged contact, a motion with votes, the
-    appeal and a report from its griffier. Returns the placeholders of `PAGES`."""
+    appeal and a report from its griffier; Amersfoort a website that differs from the register's.
+    Returns the placeholders of `PAGES`."""
+    _differ_from_the_register(browsers[VOLUNTEER].application, volunteer)
     zeist = _zeist()
     zeist.griffie_email = "griffie@zeist.example"
     zeist.website = "https://www.zeist.nl"
     zeist.has_noodopvang = True
     zeist.notes = "Griffier is pas begonnen; eerst bellen."
-    fractie = Fractie(
-        gemeente=zeist,
-        name="GroenLinks",
-        raadsperiode="2022-2026",
-        seats=8,
-        leader_name="Anna de Vries",
-        leader_email="anna@zeist.example",
-    )
-    other = Fractie(gemeente=zeist, name="VVD", raadsperiode="2022-2026", seats=19)
+    # Zeist's council of 2026-2030 comes from the register with the seed.
+    council = {f.name: f for f in zeist.fracties if f.raadsperiode == "2026-2030"}
+    fractie, other = council["GroenLinks-PvdA"], council["VVD"]
+    fractie.leader_name, fractie.leader_email = "Anna de Vries", "anna@zeist.example"
     person = ContactPerson(
         gemeente=zeist, name="Griet Griffier", function="griffier", email="griet@zeist.example"
     )
-    db.session.add_all([fractie, other, person])
+    db.session.add(person)
     db.session.commit()
 
     def ok(response: Any) -> None:
@@ -216,13 +221,14 @@ def build_content(browsers: dict[str, IsolatedClient], volunteer: User) -> dict[
                 "submitted_on": "2026-11",
                 "voted_on": "2026-11-19",
                 "outcome": "verworpen",
-                "votes_for": "8",
-                "votes_against": "19",
+                "votes_for": "6",
+                "votes_against": "12",
                 "record_url": "https://zeist.raadsinformatie.example/motie/7",
                 "indieners": str(fractie.id),
                 "indiener_names": "Anna de Vries",
                 f"vote_{fractie.id}": "voor",
                 f"vote_{other.id}": "tegen",
+                f"vote_{council['D66'].id}": "tegen",
             },
         )
     )
@@ -268,6 +274,28 @@ def build_content(browsers: dict[str, IsolatedClient], volunteer: User) -> dict[
         "oproep_version": version(TemplateKind.OPROEP),
         "achtergrond_version": version(TemplateKind.ACHTERGROND),
     }
+
+
+def _differ_from_the_register(app: Flask, volunteer: User) -> None:
+    """A volunteer enters Amersfoort's website, then a newer export says otherwise."""
+    amersfoort = db.session.scalars(select(Gemeente).where(Gemeente.slug == "amersfoort")).one()
+    act_as(volunteer.id)
+    update_details(
+        amersfoort,
+        GemeenteDetails(
+            griffie_email="griffie@amersfoort.example",
+            website="https://www.amersfoort.nl/raad",
+            has_noodopvang=False,
+            notes="",
+        ),
+        amersfoort.version_id,
+    )
+    act_as(None)
+    with tempfile.TemporaryDirectory() as folder:
+        export = Path(folder, "gemeenten-2026-11-20.csv")
+        export.write_bytes(export_bytes(row()))
+        result = app.test_cli_runner().invoke(args=["register", "load", str(export)])
+    assert result.exit_code == 0 and "conflict: website" in result.output, result.output
 
 
 def browsers_for(app: Flask, volunteer: User, admin: User) -> dict[str, IsolatedClient]:

@@ -1,8 +1,8 @@
 """moties.json against the Popolo project's own JSON schemas (draft-03), with format checking.
 
-The schemas are the `schemas/` folder of github.com/popolo-project/popolo-spec (CC BY 4.0). They
-are not part of this repository: the tests read them from `shared/standards/popolo-spec/schemas`
-beside it (see that folder's README for the commit), and resolve their `$ref`s locally.
+The schemas are the `schemas/` folder of github.com/popolo-project/popolo-spec (CC BY 4.0), kept
+unchanged in `tests/standards/popolo/` (its README names the commit); their `$ref`s are resolved
+there, without the internet.
 """
 
 from __future__ import annotations
@@ -24,22 +24,13 @@ from campaign.publiek.popolo import as_uri
 BASE = "http://www.popoloproject.com/schemas/"
 
 
-def _schema_folder() -> Path:
-    """`shared/standards/…` beside the repository (or beside the folder of a git worktree)."""
-    relative = Path("shared", "standards", "popolo-spec", "schemas")
-    for folder in Path(__file__).resolve().parents[2].parents:
-        if (folder / relative).is_dir():
-            return folder / relative
-    return Path(__file__).resolve().parents[2].parent / relative
+SCHEMAS = Path(__file__).parent / "popolo"
 
 
 @pytest.fixture(scope="module")
 def schemas() -> dict[str, dict[str, Any]]:
-    folder = _schema_folder()
-    if not (folder / "motion.json").exists():
-        pytest.skip(f"the Popolo schemas are not at {folder}")
     loaded = {}
-    for path in sorted(folder.glob("*.json")):
+    for path in sorted(SCHEMAS.glob("*.json")):
         schema = json.loads(path.read_text(encoding="utf-8"))
         loaded[schema["id"].rstrip("#")] = schema
     return loaded
