@@ -7,10 +7,24 @@ snippet or a cached page is built from SITE_URL alone, so no request can point i
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
 from flask import current_app
+
+
+def site_url_builder() -> Callable[..., str]:
+    """`site_url_for` bound once, for a page or file that links to hundreds of gemeenten."""
+    site = urlsplit(current_app.config["SITE_URL"])
+    adapter = current_app.url_map.bind(
+        site.netloc, script_name=site.path or "/", url_scheme=site.scheme
+    )
+
+    def build(endpoint: str, **values: Any) -> str:
+        return adapter.build(endpoint, values, force_external=True)
+
+    return build
 
 
 def site_url_for(endpoint: str, **values: Any) -> str:
@@ -18,11 +32,7 @@ def site_url_for(endpoint: str, **values: Any) -> str:
 
     Works inside and outside a request (CLI commands and background threads send mail too).
     """
-    site = urlsplit(current_app.config["SITE_URL"])
-    adapter = current_app.url_map.bind(
-        site.netloc, script_name=site.path or "/", url_scheme=site.scheme
-    )
-    return adapter.build(endpoint, values, force_external=True)
+    return site_url_builder()(endpoint, **values)
 
 
 def site_host(site_url: str) -> str:

@@ -3,6 +3,7 @@ and a close misspelling gets a suggestion ("Bedoelde u Amersfoort?")."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -90,6 +91,7 @@ def suggest(query: str, candidates: Iterable[tuple[str, str]]) -> list[str]:
     return codes[:MAX_SUGGESTIONS]
 
 
+@functools.lru_cache(maxsize=8192)  # open data asks again for every fractie of every motion
 def slug_for(name: str) -> str:
     """A clean URL slug: "Bergen (NH.)" → "bergen-nh", "'s-Hertogenbosch" → "s-hertogenbosch"."""
     return slugify(name, replacements=[["'", ""], ["’", ""]])

@@ -109,7 +109,7 @@ def test_motions_in_popolo_terms(client, seeded):
         "CDA",
         "ChristenUnie",
         "PvdA",
-        "PvdD",
+        "Partij voor de Dieren",
         "SP",
         "Beter Amersfoort",
         "DENK",
@@ -125,6 +125,13 @@ def test_motions_in_popolo_terms(client, seeded):
     (event,) = maastricht["vote_events"]
     assert event["counts"] == [] and event["votes"] == []
     assert events[event["legislative_session_id"]]["start_date"] == "2024"
+
+    # A motion known from a page on the web names that page among its sources.
+    groningen = next(m for m in data["motions"] if m["organization_id"] == "gemeenteraad-GM0014")
+    assert [s["url"] for s in groningen["sources"]] == [
+        "https://kerkasielkampen.nl/groningen-stemt-voor-motie-gewortelde-kinderen",
+        "http://localhost/gemeente/groningen",
+    ]
 
 
 def test_a_recorded_motion_names_its_council_record_and_its_days(
