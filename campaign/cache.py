@@ -13,7 +13,8 @@ cache, rendered and gzip-compressed once per data version per worker (the home p
 from 210 kB to 30 kB). Logged-in users see their name in the header, and a visitor with a
 message waiting (after logging out, say) must see it, so their pages are rendered and private.
 Nothing in a cached answer comes from the request's headers: links are built from SITE_URL,
-and the key is the path, the query and the data version.
+and the key is the path, the query and the data version. Images that are kept on disk already
+(the map's PNGs) get the ETag and 304 but are not held in memory too (`in_memory=False`).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """A real gunicorn server in a subprocess, and a private PostgreSQL cluster to stop and start.
 
-Used by the fault tests and by bench/load.py.
+Used by the fault tests, and for free ports and the repository root by other tests.
 """
 
 from __future__ import annotations

@@ -17,7 +17,6 @@ import shutil
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
 
 from flask import abort, current_app, render_template
 from markupsafe import Markup
@@ -70,7 +69,9 @@ def render_map(version: str, variant: str = "page", highlight: str | None = None
     """The SVG map, or None when no boundaries are loaded.
 
     Variants: "page" (inline, relative links), "embed" (links open on this site, in the top
-    window), "download" (absolute links, a title and legend of its own), "share" (for images).
+    window), "download" (absolute links, a title and legend of its own), "share" (for share
+    images: without `highlight` the base every share image starts from, with it the
+    transparent layer for that gemeente).
     """
 
     def make() -> str:
@@ -91,8 +92,7 @@ def render_map(version: str, variant: str = "page", highlight: str | None = None
             fill_for=fill_for,
         )
 
-    # A map with one gemeente highlighted is drawn only to make its share image, which is kept
-    # on disk: caching 342 such SVGs of 150 kB each would fill every worker's memory.
+    # A gemeente's share layer is drawn once, for its share image, which is kept on disk.
     svg = make() if highlight else render_cache().get_or_make(("svg", variant, version), make)
     assert isinstance(svg, str)
     # The SVG comes out of an autoescaped template: every name in it is already escaped.
@@ -139,26 +139,24 @@ def _draw(version: str, variant: str, highlight: str | None, width: int) -> byte
     return None if svg is None else _rasterise(str(svg), width)
 
 
-def _cairo_unavailable() -> NoReturn:
-    abort(503, description="Afbeeldingen maken kan deze server nu niet. Download de kaart als SVG.")
-
-
 def _rasterise(svg: str, width: int) -> bytes:
     try:  # the Cairo library may be missing on a laptop; the rest of the site runs without it
         import cairosvg
     except OSError:
-        _cairo_unavailable()
+        abort(
+            503,
+            description="Afbeeldingen maken kan deze server nu niet. Download de kaart als SVG.",
+        )
     png = cairosvg.svg2png(bytestring=svg.encode("utf-8"), output_width=width)
     assert isinstance(png, bytes)
     return png
 
 
 def _overlay(base: bytes, layer: bytes) -> bytes:
-    """`layer` (a PNG with transparency) drawn over `base`, as one PNG."""
-    try:
-        import cairocffi
-    except OSError:
-        _cairo_unavailable()
+    """`layer` (a PNG with transparency) drawn over `base`, as one PNG. Only called after
+    `_rasterise`, which found the Cairo library."""
+    import cairocffi
+
     surface = cairocffi.ImageSurface.create_from_png(io.BytesIO(base))
     context = cairocffi.Context(surface)
     context.set_source_surface(cairocffi.ImageSurface.create_from_png(io.BytesIO(layer)))

@@ -175,7 +175,7 @@ def _vote_event(
             "voter_id": found.fractie(gemeente, position.raadsperiode, position.name),
             "option": OPTION[position.vote],
         }
-        for position in positions
+        for position in sorted(positions, key=lambda position: position.name)
         if position.vote in OPTION
     ]
     return _without_none(
@@ -227,7 +227,7 @@ def moties_popolo() -> dict[str, Any]:
     for motie_id, raadsperiode, name, vote in db.session.execute(
         select(Stemming.motie_id, Fractie.raadsperiode, Fractie.name, Stemming.vote)
         .join(Fractie, Stemming.fractie_id == Fractie.id)
-        .order_by(Stemming.motie_id, Fractie.name)
+        .order_by(Stemming.motie_id)
     ):
         positions[motie_id].append(_Position(raadsperiode, name, vote))
     moties = db.session.execute(

@@ -4,8 +4,6 @@ tooltip that screen readers do not read a second time."""
 import pytest
 from playwright.sync_api import Page, expect
 
-from campaign.gemeenten.models import CampaignStatus
-from campaign.kaart.render import STYLES
 from tests.browser.conftest import ARTIFACTS
 
 pytestmark = pytest.mark.browser
@@ -48,20 +46,6 @@ def test_the_tooltip_is_not_announced_again(page: Page, live_server, seeded):
     expect(live).to_have_count(0)
 
 
-def relative_luminance(colour: str) -> float:
-    def channel(hex_pair: str) -> float:
-        value = int(hex_pair, 16) / 255
-        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
-
-    red, green, blue = (channel(colour[i : i + 2]) for i in (1, 3, 5))
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
-
-
-def contrast(one: str, other: str) -> float:
-    light, dark = sorted((relative_luminance(one), relative_luminance(other)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
 def test_the_focus_ring_shows_on_every_fill(page: Page, live_server, seeded):
     page.goto(live_server + "/")
     page.get_by_role("link", name="Sla de kaart over").focus()
@@ -99,11 +83,9 @@ def test_the_focus_ring_shows_on_every_fill(page: Page, live_server, seeded):
             "height": box["height"] + 2 * margin,
         },
     )
-    # Whatever a gemeente's colour, one of the ring's two colours stands out against it
-    # (WCAG 1.4.11 asks 3:1 for what shows focus).
-    for status in CampaignStatus:
-        fill = STYLES[status].fill
-        assert max(contrast(fill, "#ffffff"), contrast(fill, "#000000")) >= 4.5, status
+    # The ring is white with a black line in it: against any fill one of the two has at least
+    # 4.58:1 (the better of black and white never falls below that), above the 3:1 that WCAG
+    # 1.4.11 asks for what shows focus.
 
     page.keyboard.press("Tab")
     assert focused(page) != "Amersfoort: aangenomen"

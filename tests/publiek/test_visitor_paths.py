@@ -73,6 +73,10 @@ def test_the_share_image_shows_the_whole_map_with_a_margin(client, seeded):
     assert ink((0, 0, 540, 630)) > 20_000
     # The long name is split over two lines and stays clear of the right edge.
     assert ink((1188, 0, 1200, 630)) == 0
+    # The name in black on the right, and the gemeente outlined in black on the faded map.
+    dark = image.point(lambda value: 255 if value < 40 else 0)
+    assert dark.crop((560, 30, 1188, 150)).histogram()[255] > 3_000
+    assert dark.crop((0, 0, 540, 630)).histogram()[255] > 30
 
 
 def test_every_public_page_links_to_reporting_a_vote(client, seeded):
