@@ -69,6 +69,7 @@ def register_extensions(app: Flask) -> None:
     from campaign.audit.services import init_audit
     from campaign.cache import init_render_cache
     from campaign.dbtypes import render_migration_type
+    from campaign.versions import init_versions
 
     db.init_app(app)
     migrate.init_app(
@@ -84,6 +85,7 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     limiter.init_app(app)
     init_audit(app)
+    init_versions(app)
     init_render_cache(app)
     init_assets(app)
 

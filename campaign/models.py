@@ -18,10 +18,12 @@ from campaign.mail.models import MailBatch, OutboxMessage
 from campaign.moties.models import Motie, Stemming
 from campaign.outreach.models import ContactPerson, OutreachEntry
 from campaign.reports.models import Report
+from campaign.versions import DataVersion
 
 __all__ = [
     "AuditEntry",
     "ContactPerson",
+    "DataVersion",
     "DiscoveryHit",
     "DiscoveryRun",
     "DiscoverySource",

@@ -38,6 +38,7 @@ from campaign.moties.models import Stemming, motie_indieners
 from campaign.register.facts import CouncilFacts, ExportFacts, GemeenteFacts
 from campaign.register.records import Labelled, PartySeats
 from campaign.register.report import Action, GemeenteReport, LoadReport, Step, seats_text
+from campaign.versions import note_changed
 
 FIELD_NAMES = {
     FactField.INHABITANTS: "inhabitants",
@@ -74,6 +75,7 @@ class _Loader:
         db.session.flush()
         for model, rows in self.new.items():
             insert_audited(model, rows, NEW_ROW_KEYS[model])
+            note_changed(row.get("gemeente_id") for row in rows)
         self.new.clear()
 
     @property

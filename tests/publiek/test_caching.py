@@ -86,3 +86,47 @@ def test_share_images_are_kept_on_disk_not_in_memory(app, client, seeded):
         "/gemeente/zeist/kaart.png", headers={"If-None-Match": response.get_etag()[0]}
     )
     assert again.status_code == 304
+
+
+def test_a_vote_changed_on_its_own_renews_the_parties_and_that_gemeente(client, seeded, volunteer):
+    from campaign.moties.models import Outcome, Vote
+    from campaign.moties.services import MotieInput, create_motie
+
+    zeist = db.session.scalar(select(Gemeente).where(Gemeente.slug == "zeist"))
+    council = {f.name: f for f in zeist.fracties if f.raadsperiode == "2026-2030"}
+    motie = create_motie(zeist, MotieInput(outcome=Outcome.AANGENOMEN, stemmingen={}))
+    paths = ["/partijen", "/gemeente/zeist", "/gemeente/maastricht"]
+    before = {path: etag(client, path) for path in paths}
+
+    # Only a Stemming row is written: no motion, fractie or gemeente column changes.
+    from campaign.moties.models import Stemming
+
+    act_as(volunteer.id)
+    db.session.add(Stemming(motie=motie, fractie=council["D66"], vote=Vote.VOOR))
+    db.session.commit()
+
+    after = {path: etag(client, path) for path in paths}
+    assert {path for path in paths if before[path] != after[path]} == {
+        "/partijen",
+        "/gemeente/zeist",
+    }
+
+
+def test_a_register_load_renews_the_gemeenten_it_changes(client, runner, seeded, tmp_path):
+    from campaign.register.cells import COUNCIL
+    from tests.register.samples import export_bytes, row
+
+    paths = ["/partijen", "/gemeente/amersfoort", "/gemeente/maastricht"]
+    before = {path: etag(client, path) for path in paths}
+    export = tmp_path / "gemeenten-2026-11-20.csv"
+    # Amersfoort's council as a newer export gives it: fracties are inserted in bulk.
+    council = "GroenLinks-PvdA (12);D66 (10);VVD (9);CDA (4);SP (2);ChristenUnie (2)"
+    export.write_bytes(export_bytes(row({COUNCIL: council, "Totaal aantal zetels": "39"})))
+    result = runner.invoke(args=["register", "load", str(export)])
+    assert result.exit_code == 0, result.output
+
+    after = {path: etag(client, path) for path in paths}
+    assert {path for path in paths if before[path] != after[path]} == {
+        "/partijen",
+        "/gemeente/amersfoort",
+    }
