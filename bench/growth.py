@@ -69,7 +69,6 @@ PAGES: list[tuple[str, str]] = [
     ("/beheer/oproep?provincie=Utrecht", VOLUNTEER),
     ("/beheer/meldingen", VOLUNTEER),
     ("/beheer/export/gemeenten.csv", VOLUNTEER),
-    ("/beheer/documenten/moties.zip", VOLUNTEER),
     ("/beheer/gebruikers", ADMIN),
     ("/beheer/gebruikers/{user_id}", ADMIN),
     ("/beheer/import", ADMIN),
