@@ -20,22 +20,12 @@ from campaign.extensions import db
 from campaign.gemeenten.models import Gemeente, current_raadsperiode
 from campaign.reports.models import Report
 from tests.browser.conftest import ARTIFACTS
+from tests.publiek.test_visitor_paths import PUBLIC_PAGES as SITE_PAGES
 
 pytestmark = pytest.mark.browser
 
-PUBLIC_PAGES = [
-    "/",
-    "/gemeenten",
-    "/gemeente/amersfoort",
-    "/gemeente/amersfoort/motie",
-    "/partijen",
-    "/open-data",
-    "/meld",
-    "/over-het-kinderpardon",
-    "/colofon",
-    "/embed/kaart",
-    "/login",
-]
+# The pages with the site's menu, and the embedded map.
+PUBLIC_PAGES = [*SITE_PAGES, "/embed/kaart"]
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 PHONE = {
     "viewport": {"width": 390, "height": 844},

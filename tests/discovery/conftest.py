@@ -54,12 +54,12 @@ def sample_api(fake_api: FakeOpenBesluitvorming) -> FakeOpenBesluitvorming:
     return fake_api
 
 
-@pytest.fixture
-def api_client(
-    sample_api: FakeOpenBesluitvorming, fake_time: FakeTime
+def _client_of(
+    api: FakeOpenBesluitvorming, fake_time: FakeTime
 ) -> Iterator[OpenBesluitvormingClient]:
+    """A client of `api` on the fake clock: its waits cost no time."""
     client = OpenBesluitvormingClient(
-        sample_api.url,
+        api.url,
         timeout=5,
         sleep=fake_time.sleep,
         clock=fake_time.monotonic,
@@ -68,6 +68,13 @@ def api_client(
     )
     with client:
         yield client
+
+
+@pytest.fixture
+def api_client(
+    sample_api: FakeOpenBesluitvorming, fake_time: FakeTime
+) -> Iterator[OpenBesluitvormingClient]:
+    yield from _client_of(sample_api, fake_time)
 
 
 @pytest.fixture
@@ -81,14 +88,4 @@ def council_api(fake_api: FakeOpenBesluitvorming) -> FakeOpenBesluitvorming:
 def council_client(
     council_api: FakeOpenBesluitvorming, fake_time: FakeTime
 ) -> Iterator[OpenBesluitvormingClient]:
-    """A client of `council_api` on the fake clock: its waits cost no time."""
-    client = OpenBesluitvormingClient(
-        council_api.url,
-        timeout=5,
-        sleep=fake_time.sleep,
-        clock=fake_time.monotonic,
-        now=fake_time.now,
-        rng=random.Random(1),
-    )
-    with client:
-        yield client
+    yield from _client_of(council_api, fake_time)
