@@ -214,6 +214,17 @@ class Database:
     instance: Path
 
 
+def add_database_options(parser: argparse.ArgumentParser) -> None:
+    """`--database` and `--postgres-server`, as every benchmark on a temporary database takes
+    them (see `temporary_database`)."""
+    parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
+    parser.add_argument(
+        "--postgres-server",
+        help="server for the temporary databases (default: $BENCH_POSTGRES_URL, "
+        "$MOTIETRACKER_TEST_POSTGRES_SERVER or postgresql://postgres@127.0.0.1:5432/postgres)",
+    )
+
+
 def default_postgres_server() -> str:
     found = (os.environ.get(name) for name in POSTGRES_SERVER_VARIABLES)
     return next((url for url in found if url), DEFAULT_POSTGRES_SERVER)

@@ -42,6 +42,7 @@ from data import (  # noqa: E402
     BENCH_PASSWORD,
     BENCH_VOLUNTEER,
     SIZES,
+    add_database_options,
     build_database,
     counting_queries,
     dispose,
@@ -234,12 +235,7 @@ def main() -> None:
         dest="sizes",
         help="database size (repeatable; default: seed, x10 and x100)",
     )
-    parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
-    parser.add_argument(
-        "--postgres-server",
-        help="server for the temporary databases (default: $BENCH_POSTGRES_URL, "
-        "$MOTIETRACKER_TEST_POSTGRES_SERVER or postgresql://postgres@127.0.0.1:5432/postgres)",
-    )
+    add_database_options(parser)
     parser.add_argument("--repeat", type=int, default=5, help="timed requests per page")
     parser.add_argument(
         "--only", action="append", help="measure only URLs starting with this (repeatable)"

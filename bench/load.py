@@ -42,6 +42,7 @@ from data import (  # noqa: E402
     BENCH_PASSWORD,
     BENCH_VOLUNTEER,
     SIZES,
+    add_database_options,
     build_database,
     instance_environment,
     temporary_database,
@@ -257,12 +258,7 @@ def main() -> None:
         dest="sizes",
         help="database size (repeatable; default: seed and x10)",
     )
-    parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
-    parser.add_argument(
-        "--postgres-server",
-        help="server for the temporary database (default: $BENCH_POSTGRES_URL, "
-        "$MOTIETRACKER_TEST_POSTGRES_SERVER or postgresql://postgres@127.0.0.1:5432/postgres)",
-    )
+    add_database_options(parser)
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument(

@@ -30,7 +30,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from data import SIZES, build_database, instance_environment, temporary_database  # noqa: E402
+from data import (  # noqa: E402
+    SIZES,
+    add_database_options,
+    build_database,
+    instance_environment,
+    temporary_database,
+)
 from tools import gunicorn, require, run_cleanly  # noqa: E402
 
 WARM_UP = ["/", "/gemeente/amersfoort", "/partijen", "/kaart.png"]
@@ -67,8 +73,7 @@ def fetch(url: str) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", choices=SIZES, default="seed")
-    parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
-    parser.add_argument("--postgres-server", help="postgresql://… to create the database on")
+    add_database_options(parser)
     parser.add_argument("--threads", type=int, help="override gunicorn.conf.py's threads")
     args = parser.parse_args()
     require("gunicorn")

@@ -35,7 +35,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from data import SIZES, build_database, instance_environment, temporary_database  # noqa: E402
+from data import (  # noqa: E402
+    SIZES,
+    add_database_options,
+    build_database,
+    instance_environment,
+    temporary_database,
+)
 from tools import WrkResult, gunicorn, median, require, run_cleanly, run_wrk  # noqa: E402
 
 HEALTHZ = "/healthz"
@@ -141,12 +147,7 @@ def main() -> None:
         "p50 and p99 are medians too.",
     )
     parser.add_argument("--size", choices=list(SIZES), default="seed")
-    parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
-    parser.add_argument(
-        "--postgres-server",
-        help="server for the temporary database (default: $BENCH_POSTGRES_URL, "
-        "$MOTIETRACKER_TEST_POSTGRES_SERVER or postgresql://postgres@127.0.0.1:5432/postgres)",
-    )
+    add_database_options(parser)
     parser.add_argument("--pairs", type=int, default=5, help="page/healthz pairs per page")
     parser.add_argument("--seconds", type=int, default=3, help="length of each wrk run")
     parser.add_argument("--connections", type=int, default=16)
