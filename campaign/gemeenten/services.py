@@ -89,6 +89,25 @@ def _sort(gemeenten: list[Gemeente], key: SortKey, descending: bool) -> None:
         gemeenten.sort(key=lambda gemeente: order.index(gemeente.status), reverse=descending)
 
 
+@dataclass(frozen=True)
+class GemeenteLink:
+    """What a page or file that names many gemeenten needs of each, read without ORM objects
+    (`/partijen` and `moties.json` are made again after every change to a motion)."""
+
+    id: int
+    cbs_code: str
+    name: str
+    slug: str
+
+
+def gemeente_links(in_office: bool = False) -> list[GemeenteLink]:
+    """Every gemeente by name, or only those that exist today (`in_office`)."""
+    statement = select(Gemeente.id, Gemeente.cbs_code, Gemeente.name, Gemeente.slug)
+    if in_office:
+        statement = statement.where(Gemeente.ceased_on.is_(None))
+    return [GemeenteLink(*row) for row in db.session.execute(statement.order_by(Gemeente.name))]
+
+
 def list_gemeenten(query: GemeenteQuery | None = None) -> list[Gemeente]:
     """The gemeenten that exist today, filtered and sorted in Python: 342 rows are cheap, and
     folding accents the same way on SQLite and PostgreSQL is not."""

@@ -19,8 +19,9 @@ from enum import StrEnum
 from sqlalchemy import select
 
 from campaign.extensions import db
-from campaign.gemeenten.models import RAADSPERIODES, Fractie, Gemeente
+from campaign.gemeenten.models import RAADSPERIODES, Fractie
 from campaign.gemeenten.parties import is_national, party_key, party_label
+from campaign.gemeenten.services import GemeenteLink, gemeente_links
 from campaign.moties.models import Motie, Outcome, Stemming, Vote
 
 
@@ -33,15 +34,6 @@ class Column(StrEnum):
 
 
 COLUMNS = list(Column)
-
-
-@dataclass(frozen=True)
-class GemeenteLink:
-    """What the page shows of a gemeente: its name, linking to its page."""
-
-    id: int
-    name: str
-    slug: str
 
 
 @dataclass
@@ -104,14 +96,7 @@ def _deciding_moties() -> dict[tuple[int, str], int]:
 def _councils() -> tuple[list[GemeenteLink], dict[tuple[int, str], _Council]]:
     """The gemeenten in office by name, and their councils: four plain queries, no ORM objects
     (the page is rendered again after every change to a motion or a council)."""
-    gemeenten = [
-        GemeenteLink(*row)
-        for row in db.session.execute(
-            select(Gemeente.id, Gemeente.name, Gemeente.slug)
-            .where(Gemeente.ceased_on.is_(None))
-            .order_by(Gemeente.name)
-        )
-    ]
+    gemeenten = gemeente_links(in_office=True)
     fracties: dict[tuple[int, str], list[tuple[int, str]]] = defaultdict(list)
     for fractie_id, gemeente_id, raadsperiode, name in db.session.execute(
         select(Fractie.id, Fractie.gemeente_id, Fractie.raadsperiode, Fractie.name).order_by(

@@ -26,8 +26,9 @@ from sqlalchemy import select
 from campaign.dates import PartialDate
 from campaign.documents.models import TemplateVersion
 from campaign.extensions import db
-from campaign.gemeenten.models import Fractie, Gemeente
+from campaign.gemeenten.models import Fractie
 from campaign.gemeenten.search import slug_for
+from campaign.gemeenten.services import GemeenteLink, gemeente_links
 from campaign.moties.models import Motie, Outcome, Stemming, Vote
 from campaign.urls import site_url_builder
 
@@ -43,13 +44,6 @@ OPTION = {Vote.VOOR: "yes", Vote.TEGEN: "no", Vote.VERDEELD: "split"}
 # What RFC 3986 allows unencoded in a path: unreserved and sub-delimiter characters, ":", "@",
 # "/", and "%" (an address that is already encoded stays as it is).
 URI_SAFE = "/%:@!$&'()*+,;=-._~"
-
-
-@dataclass(frozen=True)
-class _Gemeente:
-    cbs_code: str
-    name: str
-    slug: str
 
 
 @dataclass(frozen=True)
@@ -83,7 +77,7 @@ def as_uri(url: str) -> str:
     )
 
 
-def _sources(motie: Any, gemeente: _Gemeente, link: Callable[..., str]) -> list[dict[str, str]]:
+def _sources(motie: Any, gemeente: GemeenteLink, link: Callable[..., str]) -> list[dict[str, str]]:
     """Where the facts of one motion come from, as Popolo links: the council's own record and
     the source's page where they are known, and always the motion's page here, noting what
     the campaign took it from."""
@@ -111,7 +105,7 @@ class _Collector:
         self._fracties: dict[tuple[str, str, str], str] = {}
         self.link = site_url_builder()
 
-    def council(self, gemeente: _Gemeente) -> str:
+    def council(self, gemeente: GemeenteLink) -> str:
         key = f"gemeenteraad-{gemeente.cbs_code}"
         if key not in self.organizations:
             self.organizations[key] = {
@@ -122,7 +116,7 @@ class _Collector:
             }
         return key
 
-    def fractie(self, gemeente: _Gemeente, raadsperiode: str, name: str) -> str:
+    def fractie(self, gemeente: GemeenteLink, raadsperiode: str, name: str) -> str:
         """Stable per gemeente, raadsperiode and name: `fractie-GM0307-2022-2026-d66`."""
         known = (gemeente.cbs_code, raadsperiode, name)
         if known not in self._fracties:
@@ -138,7 +132,7 @@ class _Collector:
             }
         return self._fracties[known]
 
-    def meeting(self, gemeente: _Gemeente, day: PartialDate | None) -> dict[str, str]:
+    def meeting(self, gemeente: GemeenteLink, day: PartialDate | None) -> dict[str, str]:
         """`{"legislative_session_id": …}` for a meeting on a known day, month or year."""
         if day is None:
             return {}
@@ -160,7 +154,7 @@ def _without_none(values: dict[str, Any]) -> dict[str, Any]:
 
 def _vote_event(
     motie: Any,
-    gemeente: _Gemeente,
+    gemeente: GemeenteLink,
     positions: list[_Position],
     motion: dict[str, Any],
     found: _Collector,
@@ -192,7 +186,7 @@ def _vote_event(
 
 
 def _motion(
-    motie: Any, gemeente: _Gemeente, positions: list[_Position], found: _Collector
+    motie: Any, gemeente: GemeenteLink, positions: list[_Position], found: _Collector
 ) -> dict[str, Any]:
     motion = _without_none(
         {
@@ -217,12 +211,7 @@ def _motion(
 
 def moties_popolo() -> dict[str, Any]:
     """Motions with their vote events; the councils, fracties and meetings they name."""
-    gemeenten = {
-        row.id: _Gemeente(row.cbs_code, row.name, row.slug)
-        for row in db.session.execute(
-            select(Gemeente.id, Gemeente.cbs_code, Gemeente.name, Gemeente.slug)
-        )
-    }
+    gemeenten = {gemeente.id: gemeente for gemeente in gemeente_links()}
     positions: dict[int, list[_Position]] = defaultdict(list)
     for motie_id, raadsperiode, name, vote in db.session.execute(
         select(Stemming.motie_id, Fractie.raadsperiode, Fractie.name, Stemming.vote)
