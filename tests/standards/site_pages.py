@@ -34,6 +34,7 @@ from campaign.outreach.models import ContactPerson
 from campaign.reports.models import Report
 from tests.conftest import PASSWORD, IsolatedClient
 from tests.register.samples import export_bytes, row
+from tests.reports.test_reports import report_data
 
 ANONYMOUS, VOLUNTEER, ADMIN = "anonymous", "volunteer", "admin"
 
@@ -56,20 +57,7 @@ FRACTIES_CSV = (
     "Zeist;2026-2030;VVD;6;Bert;\n"
 )
 FRACTIES_CSV_WITH_AN_ERROR = FRACTIES_CSV + "Nergenshuizen;2026-2030;D66;4;;\n"
-REPORT = {
-    "gemeente": "zeist",
-    "kind": "aangenomen",
-    "event_date": "2026-11-19",
-    "record_url": "https://zeist.raadsinformatie.example/motie/7",
-    "votes_for": "20",
-    "votes_against": "7",
-    "fracties_voor": "GroenLinks, D66",
-    "message": "Unaniem op VVD na.",
-    "reporter_name": "Griet Griffier",
-    "reporter_role": "griffier",
-    "reporter_email": "griet@zeist.example",
-    "website": "",
-}
+REPORT = report_data()  # a griffier reports Zeist's adoption
 
 PAGES = [
     # The public site
