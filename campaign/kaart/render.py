@@ -24,6 +24,7 @@ from markupsafe import Markup
 from campaign.cache import render_cache
 from campaign.gemeenten.models import CampaignStatus
 from campaign.kaart.services import current_layer, map_entries
+from campaign.urls import site_url_builder
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,8 @@ def render_map(version: str, variant: str = "page", highlight: str | None = None
             styles=STYLES,
             statuses=list(CampaignStatus),
             fill_for=fill_for,
+            # Bound once for the 342 absolute links of the download, embed and share maps.
+            site_url=site_url_builder(),
         )
 
     # A gemeente's share layer is drawn once, for its share image, which is kept on disk.
